@@ -1,0 +1,62 @@
+"""Command layer: turns arguments into core calls and errors into exit codes."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+from flaskprep.errors import ExitStatus, FlaskprepError
+
+
+class Terminated(BaseException):
+    """Raised from the SIGTERM handler so cleanup (terminal, saves) runs."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def report_error(message: str) -> None:
+    """One red line on stderr (red only when stderr is a terminal and colour is allowed)."""
+    import os
+
+    from flaskprep.ui.safe import clean
+
+    line = f"flaskprep: error: {clean(message)}"
+    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+        line = f"\x1b[31m{line}\x1b[0m"
+    sys.stderr.write(line + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from typer._click.exceptions import Abort, ClickException
+
+    from flaskprep.cli.registry import app
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        result = app(args=argv, prog_name="flaskprep", standalone_mode=False)
+    except FlaskprepError as exc:
+        report_error(str(exc))
+        return int(exc.exit_status)
+    except ClickException as exc:
+        exc.show()
+        return ExitStatus.ERROR
+    except (KeyboardInterrupt, Abort):
+        sys.stderr.write("\n")
+        return ExitStatus.INTERRUPTED
+    except Terminated:
+        return ExitStatus.TERMINATED
+    except BrokenPipeError:
+        return _broken_pipe()
+    return result if isinstance(result, int) else ExitStatus.SUCCESS
+
+
+def _broken_pipe() -> int:
+    """``flaskprep browse | head``: stop quietly, as other Unix tools do."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ExitStatus.SUCCESS

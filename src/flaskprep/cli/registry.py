@@ -1,0 +1,8 @@
+"""Import every command module so its commands register on the app."""
+
+from __future__ import annotations
+
+from flaskprep.cli import bank_cmd as bank_cmd
+from flaskprep.cli.app import app as app
+
+__all__ = ["app"]

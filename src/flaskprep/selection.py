@@ -1,0 +1,60 @@
+"""Turn what a user types (a section number or title part, an id prefix, ``3.2``) into bank items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flaskprep.errors import UsageError
+from flaskprep.ids import normalise
+from flaskprep.model import Deck, Question
+
+
+def resolve_section(deck: Deck, spec: str) -> int:
+    """Index of the section named by a number (``3``) or a unique part of its title."""
+    text = spec.strip()
+    if text.isdigit():
+        for index, section in enumerate(deck.sections):
+            if section.number == int(text):
+                return index
+    wanted = normalise(text)
+    matches = [i for i, s in enumerate(deck.sections) if wanted and wanted in normalise(s.title)]
+    exact = [i for i in matches if normalise(deck.sections[i].title) == wanted]
+    if len(exact) == 1 or len(matches) == 1:
+        return (exact or matches)[0]
+    if not matches:
+        raise UsageError(f"no section matches {spec!r}", hint="`flaskprep browse` lists them")
+    names = ", ".join(deck.sections[i].label for i in matches[:4])
+    raise UsageError(f"{spec!r} matches several sections: {names}", hint="be more specific")
+
+
+def resolve_sections(deck: Deck, specs: Sequence[str]) -> list[int]:
+    return sorted({resolve_section(deck, spec) for spec in specs})
+
+
+def resolve_question(deck: Deck, ref: str) -> Question:
+    """A question by id, unique id prefix, or ``section.position`` (``3.2``)."""
+    text = ref.strip().lower()
+    by_position = _by_position(deck, text)
+    if by_position is not None:
+        return by_position
+    exact = [q for q in deck.questions if q.id == text]
+    if exact:
+        return exact[0]
+    matches = [q for q in deck.questions if text and q.id.startswith(text)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UsageError(f"id prefix {ref!r} is ambiguous ({len(matches)} questions)")
+    raise UsageError(
+        f"no question with id {ref!r}", hint="ids are shown by `search` and `browse`"
+    )
+
+
+def _by_position(deck: Deck, text: str) -> Question | None:
+    number, dot, position = text.partition(".")
+    if not (dot and number.isdigit() and position.isdigit()):
+        return None
+    for section in deck.sections:
+        if section.number == int(number) and 0 < int(position) <= len(section.questions):
+            return section.questions[int(position) - 1]
+    return None

@@ -1,0 +1,1 @@
+"""Rich renderables for flaskprep's core types (no typer here)."""

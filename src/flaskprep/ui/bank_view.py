@@ -1,0 +1,93 @@
+"""Renderables for reading the bank: sections, questions, resources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from flaskprep.model import Deck, Question, Section
+from flaskprep.ui.safe import clean
+
+
+def markdown(text: str) -> Markdown:
+    """Deck Markdown rendered as Markdown, never as Rich markup; links are not followed."""
+    return Markdown(clean(text), hyperlinks=False)
+
+
+def render_sections(deck: Deck) -> RenderableType:
+    table = Table(title=Text(clean(deck.title), style="bold"), title_justify="left", box=None)
+    table.add_column("#", justify="right", style="cyan")
+    table.add_column("Section")
+    table.add_column("Questions", justify="right")
+    for index, section in enumerate(deck.sections, start=1):
+        number = str(section.number) if section.number is not None else str(index)
+        table.add_row(number, Text(clean(section.title)), str(len(section.questions)))
+    table.add_row("", Text("Total", style="bold"), str(len(deck.questions)))
+    return table
+
+
+def render_question(deck: Deck, question: Question, *, number: str | None = None) -> RenderableType:
+    section = deck.section_of(question)
+    head = Text()
+    head.append(number or f"{_section_number(deck, section)}.{question.position}", style="cyan")
+    head.append(f"  {question.id}  ", style="dim")
+    head.append(clean(question.text), style="bold")
+    if question.answered:
+        body: RenderableType = markdown(question.answer)
+    else:
+        body = Text("(no answer in the deck)", style="dim italic")
+    return Group(head, Padding(body, (0, 0, 1, 4)))
+
+
+def render_section(deck: Deck, section: Section) -> RenderableType:
+    title = Text(clean(section.label), style="bold underline")
+    items = [render_question(deck, q) for q in section.questions]
+    return Group(title, Text(""), *items)
+
+
+def render_show(deck: Deck, question: Question) -> RenderableType:
+    section = deck.section_of(question)
+    meta = Text(f"{clean(section.label)} · id {question.id} · line {question.line}", style="dim")
+    return Group(meta, render_question(deck, question))
+
+
+def render_resources(deck: Deck) -> RenderableType:
+    if not deck.resources:
+        return Text("This deck lists no resources.", style="dim")
+    lines = []
+    for number, resource in enumerate(deck.resources, start=1):
+        line = Text(f"{number}. ", style="cyan")
+        line.append(clean(resource.title), style="bold")
+        line.append("  ")
+        line.append(clean(resource.url), style="underline")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _section_number(deck: Deck, section: Section) -> str:
+    if section.number is not None:
+        return str(section.number)
+    return str(deck.sections.index(section) + 1)
+
+
+def deck_document(deck: Deck) -> dict[str, Any]:
+    """The ``browse --json`` document (also ``export --format json``)."""
+    return {
+        "deck": {"title": deck.title, "path": deck.path},
+        "sections": [
+            {
+                "number": section.number,
+                "title": section.title,
+                "questions": [
+                    {"id": q.id, "question": q.text, "answer": q.answer} for q in section.questions
+                ],
+            }
+            for section in deck.sections
+        ],
+        "resources": [{"title": r.title, "url": r.url} for r in deck.resources],
+    }
