@@ -121,7 +121,7 @@ def _write_cache(cache: Path, stamp: _Stamp, deck: Deck, index: SearchIndex | No
         try:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump((CACHE_FORMAT, stamp, deck, index), handle, pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
+            Path(tmp).replace(cache)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -1,4 +1,4 @@
-"""Turn what a user types (a section number or title part, an id prefix, ``3.2``) into bank items."""
+"""Turn what a user types (a section number or title part, an id prefix, `3.2`) into items."""
 
 from __future__ import annotations
 
@@ -45,9 +45,7 @@ def resolve_question(deck: Deck, ref: str) -> Question:
         return matches[0]
     if matches:
         raise UsageError(f"id prefix {ref!r} is ambiguous ({len(matches)} questions)")
-    raise UsageError(
-        f"no question with id {ref!r}", hint="ids are shown by `search` and `browse`"
-    )
+    raise UsageError(f"no question with id {ref!r}", hint="ids are shown by `search` and `browse`")
 
 
 def _by_position(deck: Deck, text: str) -> Question | None:

@@ -30,7 +30,8 @@ def report_error(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from typer._click.exceptions import Abort, ClickException
+    from typer import Abort
+    from typer._click.exceptions import ClickException  # typer 0.28 vendors click
 
     from flaskprep.cli.registry import app
 

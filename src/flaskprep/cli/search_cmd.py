@@ -1,0 +1,45 @@
+"""``flaskprep search``: find questions at once, typos and all."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from flaskprep.cli.app import app
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words to look for; \"quote\" a phrase.")],
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", "-s", help="Only this section (number or title part); repeatable."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
+    answers: Annotated[bool, typer.Option("--answers", "-a", help="Print each hit's answer.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
+) -> None:
+    """Search questions and answers; exit 1 when nothing matches (as grep does).
+
+    Examples: `flaskprep search blueprint`, `flaskprep search "application context"`,
+    `flaskprep search how do I hash passwords --answers`.
+    """
+    from flaskprep.cli import common
+    from flaskprep.errors import NoMatch
+    from flaskprep.search import search as run_search
+
+    deck, index = common.load_indexed()
+    sections = common.section_indexes(deck, section)
+    result = run_search(deck, index, " ".join(query), limit=limit, sections=sections)
+    if as_json:
+        from flaskprep.ui.search_view import search_json
+
+        typer.echo(search_json(result, deck))
+    if not result.hits:
+        hint = f"did you mean {result.suggestion!r}?" if result.suggestion else None
+        raise NoMatch(f"no questions match {result.query!r}", hint=hint)
+    if not as_json:
+        from flaskprep.ui.search_view import render_search
+
+        common.console().print(render_search(result, deck, show_answers=answers))
