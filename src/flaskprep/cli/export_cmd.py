@@ -1,0 +1,167 @@
+"""``export``, ``decks`` and ``config``: the deck outside flaskprep, and what is in force."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from flaskprep.cli.app import app
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from flaskprep.library import DeckSummary
+    from flaskprep.model import Deck
+
+
+class ExportFormat(str, Enum):
+    anki = "anki"
+    apkg = "apkg"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="anki (text import), apkg, csv, json or markdown."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
+        ),
+    ] = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section", "-s", help="Only this section (number or title part); repeatable."
+        ),
+    ] = None,
+) -> None:
+    """Export the deck for Anki, a spreadsheet, scripts, or as seed-layout Markdown.
+
+    `anki` is Anki's text import format (File > Import; re-importing updates notes);
+    `apkg` needs -o and the flaskprep[anki] extra.
+
+    Examples: `flaskprep export --format anki -o flask.txt`,
+    `flaskprep export --format csv --section 2 > routing.csv`,
+    `flaskprep --deck notes.txt export --format markdown -o notes.md`.
+    """
+    from flaskprep import export as writers
+    from flaskprep.cli import common
+
+    whole = common.load_deck()
+    deck = writers.subset(whole, common.section_indexes(whole, section))
+    if fmt is ExportFormat.apkg:
+        _write_apkg(deck, output)
+        return
+    text = _render(deck, fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    _write_file(output, text, writers.file_encoding(fmt.value))
+    typer.echo(f"Wrote {len(deck.questions)} questions to {output}", err=True)
+
+
+def _render(deck: Deck, fmt: ExportFormat) -> str:
+    from flaskprep import export as writers
+
+    if fmt is ExportFormat.anki:
+        return writers.to_anki_text(deck)
+    if fmt is ExportFormat.csv:
+        return writers.to_csv(deck)
+    if fmt is ExportFormat.markdown:
+        return writers.to_markdown(deck)
+    from flaskprep.ui.bank_view import deck_document
+    from flaskprep.ui.jsonout import dumps
+
+    return dumps(deck_document(deck)) + "\n"
+
+
+def _write_apkg(deck: Deck, output: Path | None) -> None:
+    from flaskprep.anki_package import write_apkg
+    from flaskprep.errors import UsageError
+
+    if output is None:
+        raise UsageError("--format apkg writes a binary file", hint="give one with -o FILE.apkg")
+    count = write_apkg(deck, output)
+    typer.echo(f"Wrote {count} notes to {output}", err=True)
+
+
+def _write_file(target: Path, text: str, encoding: str) -> None:
+    from flaskprep.errors import FlaskprepError
+
+    try:
+        with target.open("w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise FlaskprepError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+@app.command()
+def decks(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+) -> None:
+    """List the decks --deck names (a file, a folder of .md decks, or the bundled deck).
+
+    Shows each deck's questions, unanswered questions and questions due now.
+
+    Examples: `flaskprep decks`, `flaskprep --deck ~/decks decks`.
+    """
+    from flaskprep import config, library
+    from flaskprep.cli import common
+    from flaskprep.cli.state import options
+    from flaskprep.deck_cache import load_deck
+    from flaskprep.ui import library_view
+
+    files = library.deck_paths(config.effective_deck(options.deck))
+    summaries = library.summarise(files, load_deck, _due_counter())
+    if as_json:
+        from flaskprep.ui.jsonout import dumps
+
+        typer.echo(dumps(library_view.decks_document(summaries)))
+    else:
+        common.console().print(library_view.render_decks(summaries))
+    _report_unreadable(summaries)
+
+
+def _report_unreadable(summaries: list[DeckSummary]) -> None:
+    from flaskprep.cli import report_error
+    from flaskprep.errors import ExitStatus
+
+    bad = [item for item in summaries if item.error is not None]
+    for item in bad:
+        report_error(item.error or "")
+    if bad:
+        raise typer.Exit(ExitStatus.ERROR)
+
+
+def _due_counter() -> Callable[[Deck], int | None] | None:
+    """Due counts from the progress store (not there yet: every deck shows '-')."""
+    return None
+
+
+@app.command(name="config")
+def show_config(
+    path_only: Annotated[bool, typer.Option("--path", help="Print only the file's path.")] = False,
+) -> None:
+    """Print the config file's path and the settings in force, with where each comes from.
+
+    Settings: deck, quiz_mode, count, new_per_day (TOML, e.g. `count = 30`).
+
+    Examples: `flaskprep config`, `$EDITOR "$(flaskprep config --path)"`.
+    """
+    from flaskprep import config, paths
+    from flaskprep.cli import common
+    from flaskprep.ui.library_view import render_config
+
+    if path_only:
+        typer.echo(str(paths.config_file()))
+        return
+    common.console().print(render_config(paths.config_file(), config.load_config()))

@@ -1,0 +1,137 @@
+"""Write a deck in other formats: Anki text import, CSV, JSON and the seed's Markdown.
+
+Every writer is pure (a deck in, a string out); the command layer decides where
+the string goes. The Anki format follows Anki's manual, "Importing > Text Files >
+File Headers" (Anki 2.1.54+): ``#key:value`` header lines, then one note per line.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from flaskprep.model import Deck, Question, Section
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+Format = Literal["anki", "apkg", "csv", "json", "markdown"]
+FORMATS: tuple[Format, ...] = ("anki", "apkg", "csv", "json", "markdown")
+TAG_PREFIX = "flaskprep::"
+ANKI_COLUMNS = ("Front", "Back", "Tags", "GUID")
+
+_PRE_BLOCK = re.compile(r"<pre>.*?</pre>", re.DOTALL)
+_TAG_UNSAFE = re.compile(r"[^\w\-.+]", re.UNICODE)
+
+
+def subset(deck: Deck, indexes: Sequence[int]) -> Deck:
+    """The deck with only the sections at ``indexes`` (all when empty), renumbered."""
+    if not indexes:
+        return deck
+    sections = tuple(
+        dataclasses.replace(
+            deck.sections[old],
+            questions=tuple(
+                dataclasses.replace(q, section_index=new) for q in deck.sections[old].questions
+            ),
+        )
+        for new, old in enumerate(sorted(set(indexes)))
+    )
+    return Deck.build(deck.title, deck.path, sections, deck.resources, deck.key)
+
+
+# --- Anki -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # html=False: raw HTML in deck text is escaped, so a deck cannot put a script into Anki.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def to_html(text: str, *, inline: bool = False) -> str:
+    """Deck Markdown as one line of HTML: no raw tab or newline, code blocks keep lines."""
+    md = _markdown()
+    html = md.renderInline(text) if inline else md.render(text)
+    html = _PRE_BLOCK.sub(lambda m: m.group().replace("\n", "<br>"), html)
+    html = html.replace("\t", "    ").replace("\r", "").replace("\n", " ").strip()
+    # A row starting with "#" would be read by Anki as a comment or header line.
+    return "&#35;" + html[1:] if html.startswith("#") else html
+
+
+def anki_tag(section: Section) -> str:
+    """``flaskprep::Routing_and_Views``: Anki tags are space-separated, so no spaces."""
+    words = "_".join(section.title.split())
+    return TAG_PREFIX + (_TAG_UNSAFE.sub("", words) or "section")
+
+
+def anki_guid(deck: Deck, question: Question) -> str:
+    """Stable per deck and question, so importing the file again updates the notes."""
+    stem = _TAG_UNSAFE.sub("", Path(deck.path).stem.replace(" ", "_")) or "deck"
+    return f"flaskprep-{stem}-{question.id}"
+
+
+def anki_rows(deck: Deck) -> list[tuple[str, str, str, str]]:
+    """One (front, back, tags, guid) row per question, fields already HTML."""
+    return [
+        (
+            to_html(question.text, inline=True),
+            to_html(question.answer) if question.answered else "",
+            anki_tag(section),
+            anki_guid(deck, question),
+        )
+        for section in deck.sections
+        for question in section.questions
+    ]
+
+
+def to_anki_text(deck: Deck) -> str:
+    """Anki's plain-text import format, tab separated, HTML fields, tags and guid columns."""
+    title = " ".join(deck.title.split()) or "flaskprep"
+    header = [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        f"#deck:{title}",
+        "#columns:" + "\t".join(ANKI_COLUMNS),
+        f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}",
+        f"#guid column:{ANKI_COLUMNS.index('GUID') + 1}",
+    ]
+    rows = ["\t".join(row) for row in anki_rows(deck)]
+    return "\n".join(header + rows) + "\n"
+
+
+# --- CSV and Markdown (JSON is the `browse --json` document, built in the UI layer) ---
+
+
+def to_csv(deck: Deck) -> str:
+    """Header row ``id,section,question,answer``, one row per question (RFC 4180 quoting)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "section", "question", "answer"])
+    for section in deck.sections:
+        for question in section.questions:
+            writer.writerow([question.id, section.label, question.text, question.answer])
+    return buffer.getvalue()
+
+
+def to_markdown(deck: Deck) -> str:
+    """The deck written back in the seed's layout (also converts other layouts)."""
+    from flaskprep.parsing.writer import to_seed_markdown
+
+    return to_seed_markdown(deck)
+
+
+def file_encoding(fmt: Format) -> str:
+    """CSV files get a BOM: Excel reads BOM-less CSV as the local code page and garbles
+    ``Werkzeug’s``; LibreOffice, Google Sheets and ``csv`` with ``utf-8-sig`` all accept it.
+    Standard output never gets one, so pipes stay clean."""
+    return "utf-8-sig" if fmt == "csv" else "utf-8"

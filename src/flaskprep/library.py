@@ -1,0 +1,71 @@
+"""Which deck files ``--deck`` names: one file, every ``.md`` in a folder, or the bundled deck."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from flaskprep import paths
+from flaskprep.errors import DeckError, FlaskprepError
+from flaskprep.model import Deck
+
+
+def deck_paths(target: Path | None) -> list[Path]:
+    """A file gives ``[file]``; a folder its ``*.md`` files, sorted; ``None`` the bundled deck."""
+    if target is None:
+        return [paths.bundled_deck()]
+    target = target.expanduser()
+    if target.is_dir():
+        return _folder_decks(target)
+    if not target.exists():
+        raise DeckError(
+            str(target), "no such file or folder", hint="check the path given to --deck"
+        )
+    return [target]
+
+
+def _folder_decks(folder: Path) -> list[Path]:
+    try:
+        found = [p for p in folder.iterdir() if _is_deck_file(p)]
+    except OSError as exc:
+        raise DeckError(str(folder), f"cannot list folder: {exc.strerror or exc}") from None
+    if not found:
+        raise DeckError(str(folder), "folder holds no .md deck files")
+    return sorted(found, key=lambda p: p.name.casefold())
+
+
+def _is_deck_file(path: Path) -> bool:
+    """Markdown files, skipping hidden ones (editor backups such as ``.#deck.md``)."""
+    return path.suffix.lower() == ".md" and not path.name.startswith(".") and path.is_file()
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSummary:
+    path: Path
+    title: str = ""
+    questions: int = 0
+    unanswered: int = 0
+    due: int | None = None
+    """``None`` when progress cannot be read (or is not tracked yet)."""
+    error: str | None = None
+    """Why the deck could not be loaded; the other fields are then empty."""
+
+
+def summarise(
+    deck_files: list[Path],
+    load: Callable[[Path], Deck],
+    count_due: Callable[[Deck], int | None] | None = None,
+) -> list[DeckSummary]:
+    """One summary per deck file; a deck that fails to load is reported, not fatal."""
+    summaries = []
+    for path in deck_files:
+        try:
+            deck = load(path)
+        except FlaskprepError as exc:
+            summaries.append(DeckSummary(path, error=str(exc)))
+            continue
+        unanswered = sum(1 for q in deck.questions if not q.answered)
+        due = count_due(deck) if count_due is not None else None
+        summaries.append(DeckSummary(path, deck.title, len(deck.questions), unanswered, due))
+    return summaries

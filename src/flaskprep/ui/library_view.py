@@ -1,0 +1,98 @@
+"""Renderables for `decks`, `config` and clickable resource links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from flaskprep.config import ENV_VARS, Config
+from flaskprep.library import DeckSummary
+from flaskprep.model import Deck
+from flaskprep.ui.safe import clean
+
+
+def render_decks(summaries: list[DeckSummary]) -> RenderableType:
+    table = Table(box=None, header_style="bold")
+    table.add_column("Deck")
+    table.add_column("File", style="dim")
+    for name in ("Questions", "Unanswered", "Due"):
+        table.add_column(name, justify="right")
+    for item in summaries:
+        if item.error is not None:
+            table.add_row(
+                Text("(unreadable)", style="red"), Text(clean(str(item.path))), "", "", ""
+            )
+            continue
+        due = "-" if item.due is None else str(item.due)
+        table.add_row(
+            Text(clean(item.title)),
+            Text(clean(item.path.name)),
+            str(item.questions),
+            str(item.unanswered),
+            due,
+        )
+    return table
+
+
+def decks_document(summaries: list[DeckSummary]) -> list[dict[str, Any]]:
+    return [
+        {
+            "title": item.title,
+            "path": str(item.path),
+            "questions": item.questions,
+            "unanswered": item.unanswered,
+            "due": item.due,
+            "error": item.error,
+        }
+        for item in summaries
+    ]
+
+
+def render_config(path: Path, config: Config) -> RenderableType:
+    exists = "" if path.is_file() else "  (not created yet; all values are defaults)"
+    head = Text("Config file: ", style="bold")
+    head.append(clean(str(path)), style="")
+    head.append(exists, style="dim")
+    table = Table(box=None, header_style="bold")
+    for name in ("Setting", "Value", "From"):
+        table.add_column(name)
+    for name, env in ENV_VARS.items():
+        source = config.source(name)
+        where = f"env {env}" if source == "env" else source
+        table.add_row(name, Text(clean(_shown(getattr(config, name)))), Text(where, style="dim"))
+    return Group(head, Text(""), table)
+
+
+def _shown(value: object) -> str:
+    return "bundled Flask deck" if value is None else str(value)
+
+
+def link_target(url: str) -> str | None:
+    """``url`` if it is safe to make clickable: http(s), with no spaces or control characters."""
+    stripped = url.strip()
+    if not stripped or clean(stripped) != stripped or any(c.isspace() for c in stripped):
+        return None
+    parts = urlsplit(stripped)
+    return stripped if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def render_linked_resources(deck: Deck) -> RenderableType:
+    """The resources list with each http(s) URL a terminal hyperlink (OSC 8) where supported."""
+    if not deck.resources:
+        return Text("This deck lists no resources.", style="dim")
+    lines = []
+    for number, resource in enumerate(deck.resources, start=1):
+        line = Text(f"{number}. ", style="cyan")
+        line.append(clean(resource.title), style="bold")
+        line.append("  ")
+        target = link_target(resource.url)
+        style = Style(underline=True, link=target) if target else Style(underline=True)
+        line.append(clean(resource.url), style=style)
+        lines.append(line)
+    return Group(*lines)
