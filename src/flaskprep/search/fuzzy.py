@@ -1,0 +1,114 @@
+"""Matching query words the deck does not contain: typos, unfinished words, suggestions.
+
+Typos at edit distance 1 are found by generating the word's edits and looking
+them up (cost independent of the vocabulary's size); distance 2 only scans
+deck terms with the same first letter and a compatible length, using a bounded
+Damerau (optimal string alignment) distance.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from flaskprep.search.index import SearchIndex
+from flaskprep.text import stem
+
+PREFIX_WEIGHT = 0.85
+TYPO_WEIGHTS = (1.0, 0.8, 0.6)
+_MAX_PREFIX_TERMS = 40
+_MAX_TYPO_TERMS = 5
+_FULL_SCAN_LIMIT = 20_000
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _max_typos(word: str) -> int:
+    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    edits.update(a + c + b[1:] for a, b in splits if b for c in _ALPHABET)
+    edits.update(a + c + b for a, b in splits for c in _ALPHABET)
+    edits.discard(word)
+    return edits
+
+
+def _osa(a: str, b: str, bound: int) -> int:
+    """Optimal-string-alignment distance of ``a`` and ``b``, or ``bound + 1`` if above it."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    before: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, before[j - 2] + 1)
+            cur[j] = value
+        if min(cur) > bound:
+            return bound + 1
+        before, prev = prev, cur
+    return min(prev[-1], bound + 1)
+
+
+def _letter_range(index: SearchIndex, first: str) -> range:
+    vocab = index.vocab
+    return range(bisect_left(vocab, first), bisect_left(vocab, chr(ord(first) + 1)))
+
+
+def _scan(index: SearchIndex, root: str, bound: int, tids: Iterable[int]) -> dict[int, int]:
+    """Term ids within ``bound`` edits of ``root`` (only lengths that can be)."""
+    found: dict[int, int] = {}
+    lo, hi = len(root) - bound, len(root) + bound
+    for tid in tids:
+        term = index.vocab[tid]
+        if lo <= len(term) <= hi:
+            distance = _osa(root, term, bound)
+            if distance <= bound:
+                found[tid] = distance
+    return found
+
+
+def typos(index: SearchIndex, word: str) -> dict[int, float]:
+    """Deck terms a mistyped ``word`` may mean, weighted by closeness."""
+    bound = _max_typos(word)
+    if bound == 0:
+        return {}
+    near = {index.terms[r] for r in map(stem, _edits1(word)) if r in index.terms}
+    found = dict.fromkeys(near, 1)
+    if not found and bound > 1:
+        found = _scan(index, stem(word), bound, _letter_range(index, word[0]))
+    ranked = sorted(found, key=lambda tid: (found[tid], -index.df(tid), tid))[:_MAX_TYPO_TERMS]
+    return {tid: TYPO_WEIGHTS[found[tid]] for tid in ranked}
+
+
+def prefixed(index: SearchIndex, word: str) -> dict[int, float]:
+    """Deck terms that ``word`` (an unfinished last word) begins."""
+    if len(word) < 3:
+        return {}
+    found: dict[int, float] = {}
+    for prefix in {word, stem(word)}:
+        tid = bisect_left(index.vocab, prefix)
+        end = min(tid + 2000, len(index.vocab))
+        while tid < end and index.vocab[tid].startswith(prefix):
+            found[tid] = PREFIX_WEIGHT
+            tid += 1
+    ranked = sorted(found, key=lambda t: (-index.df(t), t))[:_MAX_PREFIX_TERMS]
+    return {tid: found[tid] for tid in ranked}
+
+
+def nearest(index: SearchIndex, word: str) -> tuple[int, str] | None:
+    """``(distance, deck word)`` closest to ``word``, for a "did you mean"."""
+    root = stem(word)
+    bound = max(2, min(4, len(root) // 2))
+    found = _scan(index, root, bound, _letter_range(index, root[0]))
+    if not found and len(index.vocab) <= _FULL_SCAN_LIMIT:
+        found = _scan(index, root, bound, range(len(index.vocab)))
+    if not found:
+        return None
+    tid = min(found, key=lambda t: (found[t], -index.df(t), t))
+    return found[tid], index.surface[tid]

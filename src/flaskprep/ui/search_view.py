@@ -1,0 +1,67 @@
+"""Search results as a compact list (rich) or as JSON for scripts."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from flaskprep.model import Deck
+from flaskprep.search import Hit, SearchResult, highlight_spans
+from flaskprep.ui.jsonout import dumps
+from flaskprep.ui.safe import clean
+
+MATCH_STYLE = "bold yellow"
+
+
+def highlighted(text: str, matched_terms: tuple[str, ...], style: str = "") -> Text:
+    """Deck text shown literally, with the matched words emphasised by range."""
+    safe = clean(text)
+    rendered = Text(safe, style=style)
+    for start, end in highlight_spans(safe, matched_terms):
+        rendered.stylize(MATCH_STYLE, start, end)
+    return rendered
+
+
+def _render_hit(rank: int, hit: Hit, deck: Deck, *, show_answers: bool) -> list[RenderableType]:
+    question = hit.question
+    head = Text()
+    head.append(f"{rank:>2}. ", style="cyan")
+    head.append_text(highlighted(question.text, hit.matched_terms, style="bold"))
+    meta = Text(f"{question.id} · {clean(deck.section_of(question).label)}", style="dim")
+    parts: list[RenderableType] = [head, Padding(meta, (0, 0, 0, 4))]
+    if show_answers:
+        answer = (
+            highlighted(question.answer, hit.matched_terms)
+            if question.answered
+            else Text("(no answer in the deck)", style="dim italic")
+        )
+        parts.append(Padding(answer, (0, 0, 1, 4)))
+    return parts
+
+
+def render_search(result: SearchResult, deck: Deck, *, show_answers: bool) -> RenderableType:
+    """Rank, question (matches highlighted), id and section; answers when asked."""
+    if not result.hits:
+        message = Text(f"No questions match {clean(result.query)!r}.")
+        if result.suggestion:
+            message.append(f" Did you mean {clean(result.suggestion)!r}?")
+        return message
+    rows: list[RenderableType] = []
+    for rank, hit in enumerate(result.hits, start=1):
+        rows.extend(_render_hit(rank, hit, deck, show_answers=show_answers))
+    return Group(*rows)
+
+
+def search_json(result: SearchResult, deck: Deck) -> str:
+    """``{"query", "hits": [{"id", "section", "question", "score"}]}``, best first."""
+    hits = [
+        {
+            "id": hit.question.id,
+            "section": deck.section_of(hit.question).label,
+            "question": hit.question.text,
+            "score": round(hit.score, 3),
+        }
+        for hit in result.hits
+    ]
+    return dumps({"query": result.query, "hits": hits})
