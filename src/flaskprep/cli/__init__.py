@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from types import FrameType
 
 from flaskprep.errors import ExitStatus, FlaskprepError
+
+VERSION_FLAGS = (["--version"], ["-V"])
 
 
 class Terminated(BaseException):
@@ -30,6 +31,18 @@ def report_error(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) in VERSION_FLAGS:
+        # Answer before typer and the command layer load (typer alone is ~5x python start-up).
+        from flaskprep import __version__
+
+        sys.stdout.write(f"flaskprep {__version__}\n")
+        return ExitStatus.SUCCESS
+    return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
+    import signal
+
     from typer import Abort
     from typer._click.exceptions import ClickException  # typer 0.28 vendors click
 

@@ -1,0 +1,143 @@
+"""Time whole processes as a user meets them: wall clock and peak memory per run.
+
+Each run is one ``subprocess.Popen`` reaped with ``os.wait4`` so the child's own
+resource usage (``ru_maxrss``, KiB on Linux) comes back with its exit status.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+KIB = 1024
+# ru_maxrss is bytes on macOS, KiB elsewhere.
+RSS_UNIT = 1 if sys.platform == "darwin" else KIB
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+FRAME = " \t│┃|─━╭╮╰╯┌┐└┘>*•"
+
+
+class RunFailed(Exception):
+    """A case's command exited badly or never showed what we waited for."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float
+    max_rss: int
+    """Peak resident set size of the child, in bytes."""
+
+
+def _reap(proc: subprocess.Popen[bytes]) -> tuple[int, int]:
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, usage.ru_maxrss * RSS_UNIT
+
+
+def run_once(
+    argv: Sequence[str], env: Mapping[str, str], ok_codes: tuple[int, ...] = (0,)
+) -> Sample:
+    """Run ``argv`` to completion with output discarded (as when piped to a file)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    code, rss = _reap(proc)
+    elapsed = time.perf_counter() - start
+    proc.stderr.close()
+    if code not in ok_codes:
+        raise RunFailed(f"exit {code}: {_first_line(err)}")
+    return Sample(elapsed, rss)
+
+
+def _first_line(err: bytes) -> str:
+    text = err.decode("utf-8", "replace").strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1][:160] if lines else "(no message)"
+
+
+def run_until(
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    seen: Callable[[str], bool],
+    timeout: float = 120.0,
+) -> Sample:
+    """Time from spawn until a line of stdout satisfies ``seen``; then end the process.
+
+    stdin is a pipe that is never written to, as in ``flaskprep quiz < answers``
+    before the first answer arrives.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        elapsed, output = _watch(proc, seen, start, timeout)
+    finally:
+        _stop(proc)
+    _, rss = _reap(proc)
+    if elapsed is None:
+        err = proc.stderr.read() if proc.stderr else b""
+        raise RunFailed(f"no question seen; stdout {output[-120:]!r}; {_first_line(err)}")
+    for stream in (proc.stdout, proc.stderr):
+        if stream:
+            stream.close()
+    return Sample(elapsed, rss)
+
+
+def _watch(
+    proc: subprocess.Popen[bytes], seen: Callable[[str], bool], start: float, timeout: float
+) -> tuple[float | None, str]:
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    buffer = b""
+    while time.perf_counter() - start < timeout:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            return None, buffer.decode("utf-8", "replace")
+        buffer += chunk
+        *lines, rest = buffer.split(b"\n")
+        if any(seen(_plain(line)) for line in lines):
+            return time.perf_counter() - start, ""
+        if seen(_plain(rest)):
+            return time.perf_counter() - start, ""
+    return None, buffer.decode("utf-8", "replace")
+
+
+def _plain(line: bytes) -> str:
+    return ANSI.sub("", line.decode("utf-8", "replace")).strip(FRAME)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.stdin:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    # os.kill, not Popen.send_signal: that polls and would reap the child before wait4.
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(proc.pid, signal.SIGKILL)
+
+
+def text_matcher(texts: set[str]) -> Callable[[str], bool]:
+    """True for a line holding one of ``texts`` as a run of whole words (frames stripped)."""
+
+    def seen(line: str) -> bool:
+        words = line.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if " ".join(words[i:j]).strip(FRAME) in texts:
+                    return True
+        return False
+
+    return seen
