@@ -1,0 +1,298 @@
+"""The grader ranks answers as an interviewer would: good > partial > wrong."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from flaskprep.grading import Grade, grade, idf_table, key_terms, term_matches
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "flask-interview-prep.md"
+SEED_ANSWERS = re.findall(r"\*\*Answer:\*\* (.*)", SEED.read_text(encoding="utf-8"))
+IDF = idf_table(SEED_ANSWERS)
+GOOD_OVER_PARTIAL = 0.25
+PARTIAL_OVER_WRONG = 0.04
+
+
+def model(start: str) -> str:
+    """The seed's model answer that begins with ``start``."""
+    (found,) = [a for a in SEED_ANSWERS if a.startswith(start)]
+    return found
+
+
+@dataclass(frozen=True)
+class Triple:
+    name: str
+    model: str
+    good: str
+    partial: str
+    wrong: str
+
+
+TRIPLES = [
+    Triple(
+        "blueprints and factories",
+        model("Blueprints encapsulate"),
+        "A blueprint bundles a group of related routes and templates into a reusable module. "
+        "You register blueprints inside an application factory, a create_app function, so the "
+        "configuration is decided later and tests can build an app with their own settings.",
+        "Blueprints let you split your routes into separate modules.",
+        "Blueprints are the HTML templates Flask renders with Jinja, a design layout for pages.",
+    ),
+    Triple(
+        "application and request contexts",
+        model("Flask pushes application"),
+        "When a request comes in Flask pushes an app context and a request context. That is what "
+        "makes current_app, g and request work as proxies inside your view functions, each "
+        "pointing at the right object for the current thread, so access is thread safe.",
+        "There is an application context that gives you current_app.",
+        "Context is the dictionary of variables you pass to render_template for the page.",
+    ),
+    Triple(
+        "configuration",
+        model("Configs live"),
+        "Settings are kept in the app.config dictionary. You can fill it from a Python class or "
+        "object, from environment variables, or from a file in the instance folder, and "
+        "override values per environment, say dev versus production.",
+        "You put your settings in app.config.",
+        "You configure the web server, like nginx, with a file that sets the ports.",
+    ),
+    Triple(
+        "debug mode",
+        model("`flask run --debug`"),
+        "Running flask run with --debug turns on the auto reloader and the interactive Werkzeug "
+        "debugger in the browser so you iterate quickly, but you must never expose that in "
+        "production because anyone could run code on the server.",
+        "Debug mode reloads the code automatically when you change it.",
+        "Debug mode prints more log messages so you can see what the app is doing.",
+    ),
+    Triple(
+        "url_for",
+        model("`url_for` generates"),
+        "url_for builds the URL for you from the endpoint name, basically the view function's "
+        "name, so you never hard-code links and they keep working automatically when a route "
+        "changes.",
+        "url_for gives you the URL of a view.",
+        "You type the full address as a string in the template and update it by hand.",
+    ),
+    Triple(
+        "error pages",
+        model("Register `@app.errorhandler"),
+        "You decorate a function with app.errorhandler and a status code like 404 or an exception "
+        "class, and return a friendly error page, or a JSON body for an API.",
+        "You can show a custom page when something is not found.",
+        "Wrap every view in try/except and print the traceback to the console.",
+    ),
+    Triple(
+        "flash messages",
+        model("`flash(message, category)`"),
+        "You call flash with a message and an optional category; it is kept in the session until "
+        "the next request, where the template reads them with get_flashed_messages to give the "
+        "user feedback.",
+        "flash shows a one-time message to the user.",
+        "The browser shows an alert box with JavaScript and keeps it in local storage.",
+    ),
+    Triple(
+        "form validation and CSRF",
+        model("`form.validate_on_submit()`"),
+        "In the view you call validate_on_submit on the form: on a POST it runs every field's "
+        "validators and checks the CSRF token, which is signed with the app's secret key.",
+        "validate_on_submit checks that the form was posted.",
+        "CSRF protection means hashing the passwords with bcrypt before you save them.",
+    ),
+    Triple(
+        "migrations",
+        model("Flask-Migrate wraps"),
+        "It's built on Alembic: when your models change you run flask db migrate to "
+        "autogenerate a migration script, review it, then flask db upgrade applies it.",
+        "Flask-Migrate handles schema migrations for you.",
+        "You export the tables to CSV files and import them into the new server by hand.",
+    ),
+    Triple(
+        "password hashing",
+        model("Use `werkzeug.security`"),
+        "Never keep the plain text password: hash it with a salted algorithm such as bcrypt or "
+        "PBKDF2, with werkzeug.security's generate_password_hash or with passlib.",
+        "You should hash passwords before saving them.",
+        "Passwords are checked with a regular expression for length and special characters.",
+    ),
+    Triple(
+        "JWT",
+        model("Flask-JWT-Extended issues"),
+        "With the Flask-JWT-Extended extension the server issues a signed JSON web token carrying "
+        "the user's identity and extra claims, so the API stays stateless with no server session.",
+        "Flask-JWT-Extended gives the client a token.",
+        "It is a way to render JSON from a template with a special filter.",
+    ),
+    Triple(
+        "rate limiting",
+        model("Flask-Limiter enforces"),
+        "Add Flask-Limiter: you declare limits such as 100 per minute per client, the counters "
+        "are kept in memory or in Redis, and a client over its quota gets a 429 Too Many "
+        "Requests response.",
+        "Flask-Limiter caps how often a client can call you.",
+        "Put Redis in front as a cache so that pages come back quicker under load.",
+    ),
+    Triple(
+        "test client",
+        model("`app.test_client()`"),
+        "app.test_client gives a client that sends HTTP calls to the app without a real server, "
+        "and pytest fixtures put the database in a known state and push the application context.",
+        "The test client lets you simulate calls to your views.",
+        "You test it by starting the app and clicking through the pages in a browser.",
+    ),
+    Triple(
+        "nginx",
+        model("Nginx proxies"),
+        "Nginx sits in front as a reverse proxy passing requests on to Gunicorn; it terminates "
+        "TLS, serves the static assets itself and buffers slow clients for performance.",
+        "Nginx is a reverse proxy in front of the app.",
+        "Nginx is an application server that runs your Python code in threads.",
+    ),
+    Triple(
+        "background tasks",
+        model("Use Celery or RQ"),
+        "Hand slow work to a task queue like Celery or RQ: a broker such as Redis carries the "
+        "messages, workers run the jobs asynchronously, and the route just enqueues the task.",
+        "I would use Celery for that.",
+        "Start a thread inside the view and make the user wait for it to finish.",
+    ),
+]
+
+
+def scores(triple: Triple) -> tuple[float, float, float]:
+    return tuple(  # type: ignore[return-value]
+        grade(text, triple.model, IDF).score for text in (triple.good, triple.partial, triple.wrong)
+    )
+
+
+@pytest.mark.parametrize("triple", TRIPLES, ids=[t.name for t in TRIPLES])
+def test_good_beats_partial_beats_wrong(triple: Triple) -> None:
+    good, partial, wrong = scores(triple)
+    assert good >= partial + GOOD_OVER_PARTIAL, (good, partial, wrong)
+    assert partial >= wrong + PARTIAL_OVER_WRONG, (good, partial, wrong)
+
+
+@pytest.mark.parametrize("triple", TRIPLES, ids=[t.name for t in TRIPLES])
+def test_ordering_holds_without_idf(triple: Triple) -> None:
+    good, partial, wrong = (
+        grade(text, triple.model).score for text in (triple.good, triple.partial, triple.wrong)
+    )
+    assert good > partial > wrong
+
+
+@pytest.mark.parametrize("answer", SEED_ANSWERS)
+def test_model_answer_scores_exactly_one(answer: str) -> None:
+    assert grade(answer, answer, IDF).score == 1.0
+    assert grade(answer, answer).missing == ()
+
+
+def test_empty_answer_scores_zero_and_misses_everything() -> None:
+    answer = model("Blueprints encapsulate")
+    result = grade("   ", answer, IDF)
+    assert result == Grade(0.0, (), tuple(t.text for t in key_terms(answer)))
+
+
+@pytest.mark.parametrize(
+    "answer", ["", "blueprints " * 200, "!!!", "`create_app`", "x" * 5000, "é ü 日本"]
+)
+def test_score_stays_between_zero_and_one(answer: str) -> None:
+    for model_answer in SEED_ANSWERS[:10]:
+        assert 0.0 <= grade(answer, model_answer, IDF).score <= 1.0
+
+
+def test_key_terms_find_identifiers_extensions_and_skip_stop_words() -> None:
+    terms = key_terms(model("Flask-Login manages"))
+    texts = [t.text for t in terms]
+    assert texts[:2] == ["Flask-Login", "manages"]
+    assert "current_user" in texts
+    assert {"and", "the", "Flask"}.isdisjoint(texts)
+    kinds = {t.text: t.kind for t in terms}
+    assert kinds["Flask-Login"] == kinds["current_user"] == "identifier"
+
+
+def test_key_terms_split_code_spans_and_dotted_names() -> None:
+    texts = [t.text for t in key_terms(model("Use `werkzeug.security`"))]
+    assert texts[:2] == ["werkzeug.security", "passlib"]
+    assert "PBKDF2" in texts
+
+
+def test_key_terms_are_deduplicated_by_stem() -> None:
+    terms = key_terms("Routes route routing, and `route` again.")
+    assert len(terms) == 1
+
+
+def test_a_long_dotted_name_is_said_by_its_last_part() -> None:
+    result = grade("use secure_filename", "`werkzeug.utils.secure_filename`")
+    assert result.score == 1.0
+
+
+def test_generic_parts_alone_do_not_say_an_identifier() -> None:
+    (term,) = key_terms("`app.test_client()`")
+    assert term_matches(term, "the test client")
+    assert not term_matches(term, "test the app")
+
+
+def test_matched_and_missing_use_the_model_answers_words() -> None:
+    result = grade("app.config loaded from env vars", model("Configs live"), IDF)
+    assert "app.config" in result.matched
+    assert "env" in result.matched and "vars" in result.matched
+    assert "instance" in result.missing
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("blueprnts", True),  # one letter missing, 10 letters
+        ("bleuprints", True),  # transposition
+        ("bluprnts", True),  # two edits, 8+ letters
+        ("blueprnt", True),
+        ("bloop", False),
+    ],
+)
+def test_small_typos_are_tolerated(typed: str, expected: bool) -> None:
+    (term,) = key_terms("Blueprints")
+    assert term_matches(term, typed) is expected
+
+
+def test_short_words_need_exact_spelling() -> None:
+    (term,) = key_terms("hash")
+    assert not term_matches(term, "hush")
+    assert term_matches(term, "hashing")
+    (longer,) = key_terms("cache")
+    assert term_matches(longer, "cashe")
+
+
+@pytest.mark.parametrize(
+    ("model_text", "typed"),
+    [
+        ("database", "db"),
+        ("authentication", "auth"),
+        ("configuration", "config"),
+        ("environment variables", "env vars"),
+        ("`current_app`", "the current app"),
+        ("`secure_filename`", "secure filename"),
+        ("Flask-Login", "flask login"),
+        ("JWT", "a JSON web token"),
+    ],
+)
+def test_synonyms_abbreviations_and_spoken_identifiers(model_text: str, typed: str) -> None:
+    assert grade(typed, model_text).score == 1.0
+
+
+def test_identifiers_weigh_more_than_words() -> None:
+    model_answer = "Call `validate_on_submit` in the view"
+    assert grade("validate_on_submit", model_answer).score > grade("view", model_answer).score
+
+
+def test_a_bare_keyword_list_scores_below_the_same_words_in_a_sentence() -> None:
+    model_answer = model("Blueprints encapsulate")
+    listed = "blueprints routes templates modular reuse factory create_app configuration testing"
+    spoken = (
+        "blueprints group routes and templates for modular reuse, and a factory like create_app "
+        "defers the configuration for testing"
+    )
+    assert grade(listed, model_answer).score < grade(spoken, model_answer).score
