@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.cli.completion import complete_question, complete_section
+
+if TYPE_CHECKING:
+    from flaskprep.model import Deck
 
 
 @app.command()
 def browse(
     section: Annotated[
-        str | None, typer.Argument(help="Section number or part of its title.", show_default=False)
+        str | None,
+        typer.Argument(
+            help="Section number or part of its title.",
+            show_default=False,
+            autocompletion=complete_section,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole deck as JSON.")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
@@ -40,7 +49,12 @@ def browse(
 
 @app.command()
 def show(
-    question: Annotated[str, typer.Argument(help="Question id, unique id prefix, or 3.2.")],
+    question: Annotated[
+        str,
+        typer.Argument(
+            help="Question id, unique id prefix, or 3.2.", autocompletion=complete_question
+        ),
+    ],
 ) -> None:
     """Show one question with its answer, section and id.
 
@@ -55,10 +69,42 @@ def show(
 
 
 @app.command()
-def resources() -> None:
-    """List the deck's further-reading links."""
+def resources(
+    open_number: Annotated[
+        int | None,
+        typer.Option(
+            "--open", metavar="N", help="Open resource N in the web browser.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """List the deck's further-reading links (clickable in terminals that support it).
+
+    Examples: `flaskprep resources`, `flaskprep resources --open 1`.
+    """
     from flaskprep.cli import common
-    from flaskprep.ui import bank_view, output
+    from flaskprep.ui import library_view, output
 
     deck = common.load_deck()
-    output.show(common.console(), bank_view.render_resources(deck))
+    if open_number is None:
+        output.show(common.console(), library_view.render_linked_resources(deck))
+        return
+    _open_resource(deck, open_number)
+
+
+def _open_resource(deck: Deck, number: int) -> None:
+    import webbrowser
+
+    from flaskprep.errors import UsageError
+    from flaskprep.ui.library_view import link_target
+
+    if not 1 <= number <= len(deck.resources):
+        raise UsageError(
+            f"no resource {number}: this deck lists {len(deck.resources)}",
+            hint="`flaskprep resources` numbers them",
+        )
+    url = link_target(deck.resources[number - 1].url)
+    if url is None:
+        raise UsageError(f"resource {number} is not an http(s) link; not opening it")
+    if not webbrowser.open(url):
+        raise UsageError("no web browser could be started", hint=f"open {url} yourself")
+    typer.echo(f"Opened {url}", err=True)

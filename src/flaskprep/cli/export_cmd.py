@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.cli.completion import complete_section
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +41,10 @@ def export(
     section: Annotated[
         list[str] | None,
         typer.Option(
-            "--section", "-s", help="Only this section (number or title part); repeatable."
+            "--section",
+            "-s",
+            help="Only this section (number or title part); repeatable.",
+            autocompletion=complete_section,
         ),
     ] = None,
 ) -> None:

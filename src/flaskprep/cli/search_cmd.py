@@ -7,17 +7,25 @@ from typing import Annotated
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.cli.completion import complete_section
 
 
 @app.command()
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words to look for; \"quote\" a phrase.")],
+    query: Annotated[list[str], typer.Argument(help='Words to look for; "quote" a phrase.')],
     section: Annotated[
         list[str] | None,
-        typer.Option("--section", "-s", help="Only this section (number or title part); repeatable."),
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section (number or title part); repeatable.",
+            autocompletion=complete_section,
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
-    answers: Annotated[bool, typer.Option("--answers", "-a", help="Print each hit's answer.")] = False,
+    answers: Annotated[
+        bool, typer.Option("--answers", "-a", help="Print each hit's answer.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
 ) -> None:
     """Search questions and answers; exit 1 when nothing matches (as grep does).
