@@ -130,7 +130,7 @@ def _toml_message(exc: Exception) -> str:
 
 def _where(path: Path, text: str, key: str) -> str:
     """``file:line`` of ``key = ...`` (just ``file`` if it cannot be found)."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
     match = pattern.search(text)
     return f"{path}:{text.count(chr(10), 0, match.start()) + 1}" if match else str(path)
 

@@ -1,0 +1,164 @@
+"""Deck files from --deck, the `decks` command, and `resources` links."""
+
+from __future__ import annotations
+
+import json
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+from cli_runner import run
+from flaskprep import library, paths
+from flaskprep.errors import DeckError
+from flaskprep.ui.library_view import link_target
+
+DECK_A = """# Deck A
+
+## 1. Basics
+- What is Flask?
+  - **Answer:** A microframework.
+- What is Werkzeug?
+  - **Answer:** The WSGI toolkit.
+
+### Additional Resources
+- [Docs](https://flask.palletsprojects.com/)
+- [Mirror](ftp://mirror.example/flask)
+"""
+
+DECK_B = """# Deck B
+
+## 1. Other
+- Unanswered question here?
+- What is Jinja?
+  - **Answer:** A template engine.
+- What is Click?
+  - **Answer:** A CLI toolkit.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "b.md").write_text(DECK_B, encoding="utf-8")
+    (decks / "a.md").write_text(DECK_A, encoding="utf-8")
+    (decks / ".a.md").write_text("editor backup", encoding="utf-8")
+    (decks / "notes.txt").write_text("not a deck", encoding="utf-8")
+    return decks
+
+
+def test_deck_paths_of_a_file_is_that_file(folder: Path) -> None:
+    assert library.deck_paths(folder / "a.md") == [folder / "a.md"]
+
+
+def test_deck_paths_of_a_folder_are_its_md_files_sorted(folder: Path) -> None:
+    assert library.deck_paths(folder) == [folder / "a.md", folder / "b.md"]
+
+
+def test_deck_paths_of_none_is_the_bundled_deck() -> None:
+    assert library.deck_paths(None) == [paths.bundled_deck()]
+
+
+def test_folder_without_decks_is_a_deck_error(tmp_path: Path) -> None:
+    with pytest.raises(DeckError, match=r"no \.md deck files"):
+        library.deck_paths(tmp_path)
+
+
+def test_missing_path_is_a_deck_error(tmp_path: Path) -> None:
+    with pytest.raises(DeckError, match="no such file or folder"):
+        library.deck_paths(tmp_path / "nope")
+
+
+def test_decks_lists_both_decks_of_a_folder(folder: Path) -> None:
+    result = run("--deck", str(folder), "decks")
+    assert result.exit_code == 0, result.stderr
+    assert "Deck A" in result.stdout and "Deck B" in result.stdout
+
+
+def test_decks_json_has_question_and_unanswered_counts(folder: Path) -> None:
+    result = run("--deck", str(folder), "decks", "--json")
+    listed = json.loads(result.stdout)
+    assert [(d["title"], d["questions"], d["unanswered"]) for d in listed] == [
+        ("Deck A", 2, 0),
+        ("Deck B", 3, 1),
+    ]
+
+
+def test_decks_without_deck_lists_the_bundled_deck() -> None:
+    listed = json.loads(run("decks", "--json").stdout)
+    assert [(d["title"], d["questions"]) for d in listed] == [("Flask Interview Preparation", 63)]
+
+
+def test_decks_reads_the_deck_from_the_config_file(folder: Path) -> None:
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text(f'deck = "{folder.as_posix()}"\n', encoding="utf-8")
+    listed = json.loads(run("decks", "--json").stdout)
+    assert [d["title"] for d in listed] == ["Deck A", "Deck B"]
+
+
+# --- resources --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://flask.palletsprojects.com/", "https://flask.palletsprojects.com/"),
+        ("http://example.com/a?b=c", "http://example.com/a?b=c"),
+        ("javascript:alert(1)", None),
+        ("file:///etc/passwd", None),
+        ("https://evil.example/\x1b]8;;x\x07", None),
+        ("https://a.example/with space", None),
+        ("https:///no-host", None),
+    ],
+)
+def test_only_clean_http_urls_become_links(url: str, expected: str | None) -> None:
+    assert link_target(url) == expected
+
+
+def test_resources_are_osc8_hyperlinks_when_colour_is_forced(folder: Path) -> None:
+    result = run("--deck", str(folder / "a.md"), "--color", "always", "resources")
+    assert "\x1b]8;" in result.stdout
+    assert "flask.palletsprojects.com" in result.stdout
+    assert "\x1b]8;id=" not in result.stdout.split("Mirror")[1]
+
+
+def test_resources_to_a_pipe_carry_no_escape_byte() -> None:
+    result = run("resources")
+    assert result.exit_code == 0
+    assert "https://flask.palletsprojects.com/" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_resources_open_opens_that_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    result = run("resources", "--open", "2")
+    assert result.exit_code == 0
+    assert opened == ["https://github.com/pallets/flask"]
+
+
+@pytest.mark.parametrize("number", ["0", "6", "-1"])
+def test_resources_open_out_of_range_is_a_usage_error(
+    number: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail("must not open"))
+    result = run("resources", "--open", number)
+    assert result.exit_code == 2
+    assert "no resource" in result.stderr
+
+
+def test_resources_open_refuses_a_non_http_link(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail("must not open"))
+    result = run("--deck", str(folder / "a.md"), "resources", "--open", "2")
+    assert result.exit_code == 2
+    assert "not an http(s) link" in result.stderr
+
+
+def test_resources_open_without_a_browser_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    result = run("resources", "--open", "1")
+    assert result.exit_code == 2
+    assert "https://flask.palletsprojects.com/" in result.stderr
