@@ -7,6 +7,7 @@ resource usage (``ru_maxrss``, KiB on Linux) comes back with its exit status.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import select
@@ -16,6 +17,8 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 KIB = 1024
 # ru_maxrss is bytes on macOS, KiB elsewhere.
@@ -42,21 +45,58 @@ def _reap(proc: subprocess.Popen[bytes]) -> tuple[int, int]:
 
 
 def run_once(
-    argv: Sequence[str], env: Mapping[str, str], ok_codes: tuple[int, ...] = (0,)
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    ok_codes: tuple[int, ...] = (0,),
+    tty: bool = False,
 ) -> Sample:
-    """Run ``argv`` to completion with output discarded (as when piped to a file)."""
+    """Run ``argv`` to completion; stdout is a 100x40 terminal (``tty``) or discarded."""
+    master, slave = _terminal() if tty else (None, subprocess.DEVNULL)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        argv, env=env, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE
     )
     assert proc.stderr is not None
-    err = proc.stderr.read()
+    if master is not None:
+        os.close(slave)
+    err = _drain(proc.stderr.fileno(), master)
     code, rss = _reap(proc)
     elapsed = time.perf_counter() - start
     proc.stderr.close()
+    if master is not None:
+        os.close(master)
     if code not in ok_codes:
         raise RunFailed(f"exit {code}: {_first_line(err)}")
     return Sample(elapsed, rss)
+
+
+def _terminal() -> tuple[int, int]:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    return master, slave
+
+
+def _drain(err_fd: int, out_fd: int | None) -> bytes:
+    """Read the child's stderr (kept) and terminal output (dropped) until both close."""
+    open_fds = [fd for fd in (err_fd, out_fd) if fd is not None]
+    err = b""
+    while open_fds:
+        ready, _, _ = select.select(open_fds, [], [])
+        for fd in ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the terminal's last writer has gone
+                chunk = b""
+            if not chunk:
+                open_fds.remove(fd)
+            elif fd == err_fd:
+                err += chunk
+    return err
 
 
 def _first_line(err: bytes) -> str:
@@ -141,3 +181,76 @@ def text_matcher(texts: set[str]) -> Callable[[str], bool]:
         return False
 
     return seen
+
+
+class Spawner:
+    """Runs the timed processes from a small helper interpreter.
+
+    Linux carries a parent's peak RSS into a vforked child's ``ru_maxrss``, so
+    children spawned by bench/run itself (which holds whole decks in memory)
+    would report its peak as theirs. The helper stays ~10 MiB, as every figure's floor.
+    """
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, request: dict[str, Any]) -> Sample:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        reply = json.loads(self.proc.stdout.readline())
+        if reply.get("error") is not None:
+            raise RunFailed(reply["error"])
+        return Sample(reply["seconds"], reply["max_rss"])
+
+    def once(
+        self,
+        argv: Sequence[str],
+        env: Mapping[str, str],
+        ok_codes: tuple[int, ...] = (0,),
+        tty: bool = False,
+    ) -> Sample:
+        return self.run(
+            {"argv": list(argv), "env": dict(env), "ok_codes": list(ok_codes), "tty": tty}
+        )
+
+    def until(self, argv: Sequence[str], env: Mapping[str, str], texts_file: str) -> Sample:
+        return self.run({"argv": list(argv), "env": dict(env), "texts_file": texts_file})
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def _serve_one(request: dict[str, Any], matchers: dict[str, Callable[[str], bool]]) -> Sample:
+    argv, env = request["argv"], request["env"]
+    texts_file = request.get("texts_file")
+    if texts_file is None:
+        return run_once(argv, env, tuple(request["ok_codes"]), request["tty"])
+    if texts_file not in matchers:
+        matchers.clear()
+        with Path(texts_file).open(encoding="utf-8") as handle:
+            matchers[texts_file] = text_matcher(set(handle.read().splitlines()))
+    return run_until(argv, env, matchers[texts_file])
+
+
+def serve() -> None:
+    matchers: dict[str, Callable[[str], bool]] = {}
+    for line in sys.stdin:
+        try:
+            sample = _serve_one(json.loads(line), matchers)
+            reply: dict[str, Any] = {"seconds": sample.seconds, "max_rss": sample.max_rss}
+        except (RunFailed, OSError) as exc:
+            reply = {"error": str(exc)}
+        sys.stdout.write(json.dumps(reply) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,75 @@
+"""Start-up stays fast: commands do not import modules they do not need.
+
+Each case runs the console script's function in a fresh interpreter and lists
+``sys.modules`` after it returns. Deterministic: no timing, only which modules
+were loaded (typer alone costs ~5x `python -c pass`; see bench/run).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+DRIVER = """
+import sys
+from flaskprep.cli import main
+sys.argv = ["flaskprep", *sys.argv[1:]]
+code = main()
+sys.stdout.flush()
+loaded = sorted(sys.modules)
+import json
+sys.stderr.write("\\nMODULES " + json.dumps({"code": int(code), "modules": loaded}) + "\\n")
+"""
+
+NEVER_FOR_VERSION = ("typer", "click", "rich", "markdown_it", "fsrs", "platformdirs", "pydantic")
+NEVER_FOR_WARM_SEARCH = (
+    "markdown_it",
+    "fsrs",
+    "filelock",
+    "pydantic",
+    "rich.markdown",
+    "rich.syntax",
+    "pygments",
+    "flaskprep.parsing.build",
+    "flaskprep.grading",
+    "flaskprep.scheduling",
+    "flaskprep.progress",
+)
+
+
+def loaded_modules(*args: str) -> tuple[int, set[str]]:
+    """Exit code and every module imported by ``flaskprep ARGS`` in a new interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, *args], capture_output=True, text=True, check=False
+    )
+    assert "\nMODULES " in done.stderr, done.stderr
+    report = json.loads(done.stderr.rpartition("\nMODULES ")[2])
+    return report["code"], set(report["modules"])
+
+
+def imported(modules: set[str], banned: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules for b in banned if m == b or m.startswith(b + "."))
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_imports_no_command_layer(flag: str) -> None:
+    code, modules = loaded_modules(flag)
+    assert code == 0
+    assert imported(modules, NEVER_FOR_VERSION) == []
+    assert "flaskprep.cli.app" not in modules
+
+
+def test_warm_search_imports_no_parser_quiz_or_markdown() -> None:
+    first_code, _ = loaded_modules("search", "blueprint")  # fills the deck cache
+    code, modules = loaded_modules("search", "blueprint")
+    assert (first_code, code) == (0, 0)
+    assert imported(modules, NEVER_FOR_WARM_SEARCH) == []
+
+
+def test_cold_search_parses_without_quiz_modules() -> None:
+    code, modules = loaded_modules("search", "blueprint")
+    assert code == 0
+    assert imported(modules, ("fsrs", "filelock", "pydantic", "flaskprep.scheduling")) == []
