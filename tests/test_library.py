@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import webbrowser
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cli_runner import run
 from flaskprep import library, paths
 from flaskprep.errors import DeckError
+from flaskprep.model import Deck
 from flaskprep.ui.library_view import link_target
 
 DECK_A = """# Deck A
@@ -162,3 +165,37 @@ def test_resources_open_without_a_browser_says_so(monkeypatch: pytest.MonkeyPatc
     result = run("resources", "--open", "1")
     assert result.exit_code == 2
     assert "https://flask.palletsprojects.com/" in result.stderr
+
+
+# --- due counts -------------------------------------------------------------------------
+
+REVIEWED_AT = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def reviewed_cards(deck_file: Path | None, count: int) -> tuple[Deck, dict[str, dict[str, Any]]]:
+    from flaskprep.deck_cache import load_deck
+    from flaskprep.scheduling import Rating, review_card
+
+    deck = load_deck(deck_file)
+    cards = {
+        q.id: review_card(None, q.id, Rating.GOOD, REVIEWED_AT, fuzz=False)
+        for q in deck.questions[:count]
+    }
+    return deck, cards
+
+
+def test_due_count_counts_reviewed_questions_due_by_now_not_new_ones() -> None:
+    deck, cards = reviewed_cards(None, 3)
+    assert library.due_count(deck, cards, REVIEWED_AT) == 0
+    assert library.due_count(deck, cards, REVIEWED_AT + timedelta(days=365)) == 3
+
+
+def test_decks_shows_due_counts_from_the_progress_file() -> None:
+    from flaskprep.progress import ProgressStore, Review
+
+    deck, cards = reviewed_cards(None, 2)
+    store = ProgressStore()
+    for question_id, card in cards.items():
+        store.record(deck.key, Review(question_id, REVIEWED_AT, 3, "flash", 1000), card)
+    listed = json.loads(run("decks", "--json").stdout)
+    assert listed[0]["due"] == 2  # reviewed in 2024 with Good: due again within weeks

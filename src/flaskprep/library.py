@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from flaskprep import paths
 from flaskprep.errors import DeckError, FlaskprepError
@@ -69,3 +71,11 @@ def summarise(
         due = count_due(deck) if count_due is not None else None
         summaries.append(DeckSummary(path, deck.title, len(deck.questions), unanswered, due))
     return summaries
+
+
+def due_count(deck: Deck, cards: Mapping[str, dict[str, Any]], now: datetime) -> int:
+    """Questions reviewed before and due again by ``now`` (new ones are not counted)."""
+    from flaskprep.scheduling import due_at
+
+    due_times = (due_at(cards.get(question.id)) for question in deck.questions)
+    return sum(1 for due in due_times if due is not None and due <= now)

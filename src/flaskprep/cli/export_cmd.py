@@ -67,10 +67,21 @@ def export(
         return
     text = _render(deck, fmt)
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(_for_stdout(text), nl=False)
         return
     _write_file(output, text, writers.file_encoding(fmt.value))
     typer.echo(f"Wrote {len(deck.questions)} questions to {output}", err=True)
+
+
+def _for_stdout(text: str) -> str:
+    """A terminal gets deck text with control characters made visible; pipes get it as is."""
+    import sys
+
+    if not sys.stdout.isatty():
+        return text
+    from flaskprep.ui.safe import clean
+
+    return "\r\n".join(clean(part) for part in text.split("\r\n"))
 
 
 def _render(deck: Deck, fmt: ExportFormat) -> str:
@@ -147,8 +158,24 @@ def _report_unreadable(summaries: list[DeckSummary]) -> None:
 
 
 def _due_counter() -> Callable[[Deck], int | None] | None:
-    """Due counts from the progress store (not there yet: every deck shows '-')."""
-    return None
+    """Due counts from the progress file; ``None`` (shown as '-') if it cannot be read."""
+    from datetime import datetime, timezone
+
+    from flaskprep.cli import report_error
+    from flaskprep.errors import ProgressError
+    from flaskprep.library import due_count
+    from flaskprep.progress import ProgressStore
+
+    store = ProgressStore()
+    try:
+        progress = store.load()
+    except ProgressError as exc:
+        report_error(str(exc))
+        return None
+    for notice in store.notices:
+        typer.echo(notice, err=True)
+    now = datetime.now(timezone.utc)
+    return lambda deck: due_count(deck, progress.deck(deck.key).cards, now)
 
 
 @app.command(name="config")
