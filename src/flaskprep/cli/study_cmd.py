@@ -1,0 +1,187 @@
+"""Practice outside the quiz: ``check`` an answer, a mock ``interview``, ``stats``, ``reset``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from flaskprep.cli.app import app
+from flaskprep.cli.completion import complete_question, complete_section
+
+if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
+    from flaskprep.model import Deck
+    from flaskprep.progress import ProgressStore
+
+
+@app.command()
+def check(
+    question: Annotated[
+        str,
+        typer.Argument(
+            help="Question id, unique id prefix, or 3.2.", autocompletion=complete_question
+        ),
+    ],
+    answer: Annotated[str, typer.Argument(help='Your answer in "quotes"; - reads stdin.')],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print {id, score, matched, missing} as JSON.")
+    ] = False,
+) -> None:
+    """Grade a typed answer against the model answer: score and the key terms missed.
+
+    Examples: `flaskprep check 1.4 "blueprints group routes into reusable modules"`,
+    `flaskprep check 4f1c --json "..." | jq .score`.
+    """
+    import sys
+
+    from flaskprep.cli import common
+    from flaskprep.errors import UsageError
+    from flaskprep.grading import grade, idf_table
+
+    deck = common.load_deck()
+    found = common.find_question(deck, question)
+    if not found.answered:
+        raise UsageError(f"question {found.id} has no model answer in the deck to grade against")
+    text = sys.stdin.read() if answer == "-" else answer
+    idf = idf_table(q.answer for q in deck.questions if q.answered)
+    result = grade(text, found.answer, idf)
+    if as_json:
+        from flaskprep.ui.grading_view import check_document
+        from flaskprep.ui.jsonout import dumps
+
+        typer.echo(dumps(check_document(found, result)))
+        return
+    from flaskprep.ui.grading_view import render_check
+
+    common.console().print(render_check(found, result))
+
+
+@app.command()
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+) -> None:
+    """Your progress: counts, a review heatmap, retention per section, the due forecast.
+
+    With a folder of decks (`--deck DIR`), one block per deck.
+    Examples: `flaskprep stats`, `flaskprep stats --json | jq .due`.
+    """
+    from flaskprep.stats import compute_stats, stats_document
+
+    decks = _all_decks()
+    progress = _open_store().load()
+    now, tz = _clock()
+    results = [compute_stats(d, progress.deck(d.key), now, tz) for d in decks]
+    if as_json:
+        from flaskprep.ui.jsonout import dumps
+
+        documents = [stats_document(r) for r in results]
+        typer.echo(dumps(documents[0] if len(documents) == 1 else _combined(documents)))
+        return
+    from rich.console import Group
+    from rich.text import Text
+
+    from flaskprep.cli import common
+    from flaskprep.ui.stats_view import render_stats
+
+    blocks = [render_stats(r) for r in results]
+    spaced = [part for block in blocks for part in (block, Text(""))][:-1]
+    common.console().print(Group(*spaced))
+
+
+@app.command()
+def reset(
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section (number or title part); repeatable.",
+            autocompletion=complete_section,
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before deleting.")] = False,
+) -> None:
+    """Forget progress (schedule and review history) of the deck or some sections.
+
+    Asks first; `--yes` skips the question (needed when input is not a terminal).
+    Examples: `flaskprep reset --section 3`, `flaskprep reset --yes`.
+    """
+    import sys
+
+    from flaskprep.cli import common
+    from flaskprep.errors import UsageError
+
+    deck = _one_deck("reset")
+    indexes = common.section_indexes(deck, section)
+    ids = [q.id for i in indexes for q in deck.sections[i].questions] if indexes else None
+    where = ", ".join(deck.sections[i].label for i in indexes) if indexes else "all sections"
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError("not resetting without confirmation", hint="add --yes to reset")
+        question = f"Forget all progress of {deck.title} ({where})?"
+        if not typer.confirm(_safe(question), default=False):
+            typer.echo("Nothing was reset.")
+            return
+    store = _open_store()
+    count = store.reset(deck.key, ids)
+    typer.echo(_safe(f"Forgot the progress of {count} question(s) in {deck.title} ({where})."))
+
+
+def _all_decks() -> list[Deck]:
+    from flaskprep import config, library
+    from flaskprep.cli.state import options
+    from flaskprep.deck_cache import load_deck
+
+    return [load_deck(path) for path in library.deck_paths(config.effective_deck(options.deck))]
+
+
+def _one_deck(command: str) -> Deck:
+    from flaskprep.errors import UsageError
+
+    decks = _all_decks()
+    if len(decks) > 1:
+        raise UsageError(
+            f"{command} works on one deck; --deck names a folder of {len(decks)}",
+            hint="pass one deck file with --deck",
+        )
+    return decks[0]
+
+
+def _open_store() -> ProgressStore:
+    """The progress store, loaded; notices (a file moved aside...) go to stderr."""
+    from rich.text import Text
+
+    from flaskprep.cli import common
+    from flaskprep.progress import ProgressStore
+
+    store = ProgressStore()
+    store.load()
+    for notice in store.notices:
+        common.console(stderr=True).print(Text(_safe(notice), style="yellow"))
+    store.notices.clear()
+    return store
+
+
+def _clock() -> tuple[datetime, tzinfo]:
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc)
+    return now, now.astimezone().tzinfo or timezone.utc
+
+
+def _safe(text: str) -> str:
+    from flaskprep.ui.safe import clean
+
+    return clean(text)
+
+
+def _combined(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several decks: totals at the top, each deck's own document under ``decks``."""
+    totals = {
+        key: sum(int(d[key]) for d in documents)
+        for key in ("questions", "new", "learning", "review", "due", "reviewed", "reviews")
+    }
+    sections = [{"deck": d["deck"], **s} for d in documents for s in d["sections"]]
+    return {**totals, "sections": sections, "decks": documents}

@@ -1,0 +1,75 @@
+"""A graded typed answer: score, key terms matched (green) and missed (red), model answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from flaskprep.grading import Grade
+from flaskprep.model import Question
+from flaskprep.ui.bank_view import markdown
+from flaskprep.ui.safe import clean
+
+MATCHED_STYLE = "green"
+MISSING_STYLE = "red"
+
+
+def score_style(score: float) -> str:
+    """Colour of a score: the same bands as the ratings it proposes."""
+    from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW
+
+    if score < AGAIN_BELOW:
+        return "bold red"
+    if score < GOOD_BELOW:
+        return "bold yellow"
+    return "bold green"
+
+
+def render_score(score: float) -> Text:
+    return Text(f"{round(score * 100)}%", style=score_style(score))
+
+
+def render_terms(label: str, terms: tuple[str, ...], style: str) -> Text:
+    line = Text(f"{label}: ", style="bold")
+    if not terms:
+        line.append("none", style="dim")
+        return line
+    for index, term in enumerate(terms):
+        if index:
+            line.append(", ")
+        line.append(clean(term), style=style)
+    return line
+
+
+def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:
+    """Matched and missed key terms, then the model answer."""
+    return Group(
+        render_terms("Matched", grade.matched, MATCHED_STYLE),
+        render_terms("Missing", grade.missing, MISSING_STYLE),
+        Text("Model answer:", style="bold"),
+        Padding(markdown(model_answer), (0, 0, 0, 2)),
+    )
+
+
+def render_check(question: Question, grade: Grade) -> RenderableType:
+    head = Text()
+    head.append(question.id, style="dim")
+    head.append("  ")
+    head.append(clean(question.text), style="bold")
+    score = Text("Score: ", style="bold")
+    score.append_text(render_score(grade.score))
+    return Group(head, score, render_grade_details(grade, question.answer))
+
+
+def check_document(question: Question, grade: Grade) -> dict[str, Any]:
+    """``check --json``: ``{"id", "question", "score", "matched", "missing"}``."""
+    return {
+        "id": question.id,
+        "question": question.text,
+        "score": grade.score,
+        "matched": list(grade.matched),
+        "missing": list(grade.missing),
+    }

@@ -1,0 +1,68 @@
+"""``flaskprep check``: grade one typed answer, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from cli_runner import run
+
+GOOD_BLUEPRINT = (
+    "A blueprint groups related routes and templates into a reusable module; you register it "
+    "in an application factory like create_app, which defers configuration and helps testing."
+)
+WRONG_BLUEPRINT = "Blueprints are HTML design templates that Jinja renders."
+
+
+def check_json(*args: str) -> dict[str, object]:
+    result = run("check", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert isinstance(document, dict)
+    return document
+
+
+def test_json_has_id_score_matched_and_missing() -> None:
+    document = check_json("1.4", GOOD_BLUEPRINT)
+    assert set(document) >= {"id", "score", "matched", "missing"}
+    assert isinstance(document["id"], str) and len(document["id"]) == 8
+    assert "create_app" in document["matched"]  # type: ignore[operator]
+
+
+def test_a_good_blueprint_answer_scores_above_a_wrong_one_within_bounds() -> None:
+    good = check_json("1.4", GOOD_BLUEPRINT)["score"]
+    wrong = check_json("1.4", WRONG_BLUEPRINT)["score"]
+    assert isinstance(good, float) and isinstance(wrong, float)
+    assert 0.0 <= wrong < good <= 1.0
+    assert good - wrong > 0.3
+
+
+def test_question_by_id_prefix_and_by_position_agree() -> None:
+    by_position = check_json("1.4", "blueprints")
+    by_prefix = check_json(str(by_position["id"])[:5], "blueprints")
+    assert by_prefix == by_position
+
+
+def test_text_view_shows_percent_terms_and_model_answer() -> None:
+    result = run("check", "1.4", WRONG_BLUEPRINT)
+    assert result.exit_code == 0
+    assert "Score: " in result.stdout and "%" in result.stdout
+    assert "Matched: Blueprints" in result.stdout
+    assert "Missing:" in result.stdout and "create_app" in result.stdout
+    assert "Model answer:" in result.stdout and "encapsulate" in result.stdout
+
+
+def test_answer_from_stdin_with_a_dash() -> None:
+    result = run("check", "1.4", "-", "--json", stdin=GOOD_BLUEPRINT)
+    assert json.loads(result.stdout)["score"] == check_json("1.4", GOOD_BLUEPRINT)["score"]
+
+
+def test_unknown_id_is_one_line_and_exit_2() -> None:
+    result = run("check", "zzzz", "anything")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "zzzz" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_answer_argument_is_a_usage_error() -> None:
+    assert run("check", "1.4").exit_code == 2
