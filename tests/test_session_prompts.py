@@ -1,0 +1,154 @@
+"""Prompts: choice distractors, true/false balance, cloze blanks, typed answers, mixed."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flaskprep.deck_cache import load_deck
+from flaskprep.distractors import (
+    BLANK,
+    build_prompts,
+    choice_prompt,
+    cloze_correct,
+    cloze_prompt,
+    truth_values,
+)
+from flaskprep.ids import normalise
+from flaskprep.model import Deck
+from flaskprep.scheduling import Rating
+from flaskprep.session import CramRecorder, Session
+
+NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def deck(seed_path: Path) -> Deck:
+    return load_deck(seed_path)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_choice_has_four_distinct_options_with_the_right_one(deck: Deck, seed: int) -> None:
+    rng = random.Random(seed)
+    question = rng.choice([q for q in deck.questions if q.answered])
+    prompt = choice_prompt(deck, question, rng)
+    assert prompt is not None
+    assert len(prompt.options) == 4
+    assert len({normalise(o) for o in prompt.options}) == 4
+    assert prompt.options[prompt.correct] == question.answer
+
+
+def test_distractors_come_from_the_same_section_first(deck: Deck) -> None:
+    question = deck.sections[0].questions[0]
+    own = {q.answer for q in deck.sections[0].questions}
+    for seed in range(10):
+        prompt = choice_prompt(deck, question, random.Random(seed))
+        assert prompt is not None
+        assert set(prompt.options) <= own
+
+
+def test_same_seed_same_options(deck: Deck) -> None:
+    questions = list(deck.questions[:10])
+    first = build_prompts(deck, questions, "choice", random.Random(42))
+    assert first == build_prompts(deck, questions, "choice", random.Random(42))
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 20])
+def test_true_false_is_half_and_half(count: int) -> None:
+    for seed in range(50):
+        values = truth_values(count, random.Random(seed))
+        assert len(values) == count
+        assert abs(values.count(True) - values.count(False)) <= 1
+
+
+def test_true_false_over_seeds_shows_own_and_other_answers(deck: Deck) -> None:
+    trues = falses = 0
+    for seed in range(20):
+        prompts = build_prompts(deck, list(deck.questions[:10]), "truefalse", random.Random(seed))
+        for prompt in prompts:
+            assert prompt.truefalse is not None
+            own = prompt.truefalse.shown_answer == prompt.question.answer
+            assert own == prompt.truefalse.is_true
+            trues += own
+            falses += not own
+    assert trues == falses == 100
+
+
+def test_cloze_blanks_key_terms_and_accepts_small_typos(deck: Deck) -> None:
+    question = next(q for q in deck.questions if "url_for" in q.text)
+    prompt = cloze_prompt(question, random.Random(0))
+    assert prompt is not None
+    assert BLANK in prompt.text
+    for term in prompt.terms:
+        assert term.text not in prompt.text or prompt.text.count(term.text) < question.answer.count(
+            term.text
+        )
+    typed = ", ".join(t.text for t in prompt.terms)
+    assert cloze_correct(prompt, typed)
+    misspelt = ", ".join(
+        t.text[:-2] + t.text[-1] + t.text[-2] if len(t.text) > 5 else t.text for t in prompt.terms
+    )
+    assert cloze_correct(prompt, misspelt)
+    assert not cloze_correct(prompt, "banana")
+
+
+def test_cloze_session_right_is_good(deck: Deck) -> None:
+    recorder = _Log()
+    prompts = build_prompts(deck, list(deck.questions[:3]), "cloze", random.Random(2))
+    session = Session(prompts, recorder)
+    prompt = session.current
+    assert prompt is not None and prompt.cloze is not None
+    session.answer(", ".join(t.text for t in prompt.cloze.terms), NOW, 10)
+    assert session.phase == "feedback" and session.outcome.correct
+    assert recorder.ratings == [Rating.GOOD]
+
+
+def test_typed_answer_proposes_a_grade_that_can_be_overridden(deck: Deck) -> None:
+    recorder = _Log()
+    session = Session(
+        build_prompts(deck, list(deck.questions[:2]), "type", random.Random(1)), recorder
+    )
+    prompt = session.current
+    assert prompt is not None
+    session.answer(prompt.question.answer, NOW, 10)
+    assert session.phase == "answer"
+    assert session.outcome.grade is not None and session.outcome.grade.score == 1.0
+    assert session.outcome.rating is Rating.EASY
+    session.grade(Rating.HARD, NOW, 10)  # override
+    session.answer("no idea", NOW, 10)
+    assert session.outcome.rating is Rating.AGAIN
+    assert session.outcome.grade is not None and session.outcome.grade.missing
+    session.grade(session.outcome.rating, NOW, 10)
+    assert recorder.ratings == [Rating.HARD, Rating.AGAIN]
+    assert recorder.scores[0] == 1.0
+
+
+def test_mixed_uses_several_modes(deck: Deck) -> None:
+    prompts = build_prompts(deck, list(deck.questions[:40]), "mixed", random.Random(4))
+    assert {p.mode for p in prompts} >= {"flash", "choice", "truefalse", "type"}
+
+
+def test_cram_session_over_seed_records_nothing(deck: Deck) -> None:
+    session = Session(
+        build_prompts(deck, list(deck.questions[:2]), "flash", random.Random(1)), CramRecorder()
+    )
+    session.reveal()
+    session.grade(Rating.GOOD, NOW, 1)
+    assert session.ratings[Rating.GOOD] == 1
+
+
+class _Log:
+    def __init__(self) -> None:
+        self.ratings: list[Rating] = []
+        self.scores: list[float | None] = []
+
+    def record(self, question: Any, rating: Rating, **kw: Any) -> None:
+        self.ratings.append(rating)
+        self.scores.append(kw["score"])
+
+    def undo(self, token: Any) -> None:
+        self.ratings.pop()
