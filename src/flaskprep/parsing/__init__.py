@@ -1,0 +1,52 @@
+"""Markdown decks to ``Deck``s: several layouts, detected automatically.
+
+Importing this package is cheap: markdown-it is only imported when a deck is
+actually parsed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flaskprep.errors import DeckError
+from flaskprep.model import Deck
+from flaskprep.parsing.outline import ParseResult, Problem
+from flaskprep.parsing.reading import read_deck_text
+
+__all__ = [
+    "PARSER_VERSION",
+    "ParseResult",
+    "Problem",
+    "lint_deck",
+    "parse_deck",
+    "parse_text",
+    "read_deck_text",
+]
+
+PARSER_VERSION = 1
+"""Bumped whenever parsing output can change; the deck cache is keyed on it."""
+
+
+def parse_text(text: str, path: str, key: str = "") -> ParseResult:
+    """Parse deck ``text`` (named ``path`` in messages); raises only ``DeckError``."""
+    from flaskprep.parsing.build import parse_markdown
+
+    return parse_markdown(text, path, key)
+
+
+def parse_deck(path: Path, key: str = "") -> Deck:
+    """Read and parse a deck file; ``DeckError`` if it cannot be read or has no questions."""
+    deck = parse_text(read_deck_text(path), str(path), key).deck
+    if not deck.questions:
+        from flaskprep.parsing.lint import LAYOUTS_HINT
+
+        raise DeckError(str(path), "no questions found", hint=LAYOUTS_HINT)
+    return deck
+
+
+def lint_deck(path: Path) -> list[str]:
+    """``file:line: severity: message`` lines for every problem in the deck."""
+    from flaskprep.parsing.lint import format_problems
+
+    result = parse_text(read_deck_text(path), str(path))
+    return format_problems(str(path), result.problems)

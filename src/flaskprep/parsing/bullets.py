@@ -1,0 +1,80 @@
+"""The seed's layout: a ``- question`` bullet with a nested ``- **Answer:** ...`` bullet.
+
+```
+## 1. Flask Fundamentals
+- What is Flask?
+  - **Answer:** A lightweight WSGI microframework.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flaskprep.parsing.labels import answer_label, strip_answer_label
+from flaskprep.parsing.outline import Block, HeadingMark, Item, LayoutResult, Problem, RawQuestion
+from flaskprep.parsing.source import Source
+
+LAYOUT = "bullets"
+_LISTS = ("bullet_list", "ordered_list")
+
+
+def read_bullets(blocks: Sequence[Block], source: Source) -> LayoutResult:
+    items: list[Item] = []
+    problems: list[Problem] = []
+    for block in blocks:
+        if block.kind == "heading":
+            items.append(HeadingMark(block.level, block.text, block.start + 1))
+        elif block.kind in _LISTS:
+            items.extend(_list_questions(block, source, problems))
+    return LayoutResult(LAYOUT, tuple(items), tuple(problems))
+
+
+def _list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
+    found: list[RawQuestion] = []
+    answered = False
+    for item in block.children:
+        if _is_answer(item):
+            problems.append(Problem(item.start + 1, "answer without a question", "error"))
+            continue
+        question, has_answer = _question(item, source)
+        if question is not None:
+            found.append(question)
+            answered = answered or has_answer
+    # A list where no bullet has an answer (a contents list, notes) holds no questions.
+    return found if answered else []
+
+
+def _is_answer(item: Block) -> bool:
+    children = item.children
+    return bool(children) and children[0].kind == "paragraph" and _labelled(children[0])
+
+
+def _labelled(paragraph: Block) -> bool:
+    return answer_label(paragraph.text) is not None
+
+
+def _question(item: Block, source: Source) -> tuple[RawQuestion | None, bool]:
+    """The item as a question, and whether it has an answer bullet."""
+    children = item.children
+    if not children or children[0].kind != "paragraph":
+        return None, False
+    for child in children[1:]:
+        if child.kind in _LISTS:
+            for index, sub in enumerate(child.children):
+                if _is_answer(sub):
+                    text = source.item_body(item, child.start)
+                    answer = _answer(child.children, index, source)
+                    return (RawQuestion(text, answer, item.start + 1) if text else None), True
+    stop = children[1].start if len(children) > 1 else None
+    text = source.item_body(item, stop)
+    return (RawQuestion(text, "", item.start + 1) if text else None), False
+
+
+def _answer(bullets: list[Block], first: int, source: Source) -> str:
+    """The answer bullet's Markdown without its label, plus any bullets after it."""
+    answer = strip_answer_label(source.item_body(bullets[first]))
+    if first + 1 == len(bullets):
+        return answer
+    rest = [source.outdented(sub.start, sub.end) for sub in bullets[first + 1 :]]
+    return "\n".join(part for part in [answer, *rest] if part)

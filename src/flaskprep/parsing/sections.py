@@ -1,0 +1,101 @@
+"""Headings and questions in deck order grouped into sections; resources; the deck title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from flaskprep.ids import assign_ids
+from flaskprep.model import Question, Resource, Section
+from flaskprep.parsing.labels import is_resources_title, section_number
+from flaskprep.parsing.outline import Block, HeadingMark, Item, RawQuestion
+from flaskprep.parsing.source import Source
+
+_Group = tuple[HeadingMark | None, list[RawQuestion]]
+
+
+def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...]:
+    """Each question goes to the heading above it; headings without questions are dropped."""
+    groups = [group for group in _groups(items) if group[1]]
+    texts = [question.text for _, questions in groups for question in questions]
+    ids = iter(assign_ids(texts))
+    sections: list[Section] = []
+    for index, (heading, raw) in enumerate(groups):
+        questions = tuple(
+            Question(next(ids), q.text, q.answer, q.line, index, position)
+            for position, q in enumerate(raw, start=1)
+        )
+        if heading is None:
+            sections.append(Section(None, deck_title, questions, 0))
+        else:
+            number, title = section_number(heading.title)
+            sections.append(Section(number, title, questions, heading.line))
+    return tuple(sections)
+
+
+def _groups(items: Sequence[Item]) -> Iterator[_Group]:
+    current: _Group = (None, [])
+    for item in items:
+        if isinstance(item, HeadingMark):
+            yield current
+            current = (item, [])
+        else:
+            current[1].append(item)
+    yield current
+
+
+def split_resources(blocks: list[Block], source: Source) -> tuple[list[Block], list[Block]]:
+    """Top-level blocks outside and inside ``Resources``/``References``-like headings."""
+    kept: list[Block] = []
+    resources: list[Block] = []
+    level = 0
+    for block in blocks:
+        if block.kind == "heading" and (not level or block.level <= level):
+            level = block.level if is_resources_title(block.text) else 0
+            if level:
+                continue
+        (resources if level else kept).append(block)
+    return kept, resources
+
+
+def resource_links(blocks: Sequence[Block]) -> tuple[Resource, ...]:
+    """Links ``[title](url)`` in the given blocks, in order, without repeats."""
+    from flaskprep.parsing.tokens import markdown
+
+    md = markdown()
+    found: dict[str, Resource] = {}
+    for text in _inline_texts(blocks):
+        tokens: list = []  # type: ignore[type-arg]
+        md.inline.parse(text, md, {}, tokens)
+        for resource in _links(tokens):
+            found.setdefault(resource.url, resource)
+    return tuple(found.values())
+
+
+def _inline_texts(blocks: Sequence[Block]) -> Iterator[str]:
+    stack = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        if block.kind in ("paragraph", "heading") and block.text:
+            yield block.text
+        stack.extend(reversed(block.children))
+
+
+def _links(tokens: list) -> Iterator[Resource]:  # type: ignore[type-arg]
+    url: str | None = None
+    words: list[str] = []
+    for token in tokens:
+        if token.type == "link_open":
+            url, words = str(token.attrs.get("href", "")), []
+        elif token.type == "link_close" and url is not None:
+            yield Resource("".join(words).strip() or url, url)
+            url = None
+        elif url is not None and token.type in ("text", "code_inline"):
+            words.append(token.content)
+
+
+def deck_title(blocks: Sequence[Block], question_lines: set[int], fallback: str) -> str:
+    """The first level-1 heading that is not itself a question, else ``fallback``."""
+    for block in blocks:
+        if block.kind == "heading" and block.level == 1 and block.start + 1 not in question_lines:
+            return block.text.strip() or fallback
+    return fallback
