@@ -12,6 +12,7 @@ from flaskprep.cli.completion import complete_question, complete_section
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
 
+    from flaskprep.interview import Interview
     from flaskprep.model import Deck
     from flaskprep.progress import ProgressStore
 
@@ -56,6 +57,58 @@ def check(
     from flaskprep.ui.grading_view import render_check
 
     common.console().print(render_check(found, result))
+
+
+@app.command()
+def interview(
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 5,
+    minutes: Annotated[
+        float | None,
+        typer.Option("--minutes", "-m", min=0.1, help="Time limit, with a countdown."),
+    ] = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section (number or title part); repeatable.",
+            autocompletion=complete_section,
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Pick the same questions every time.")
+    ] = None,
+) -> None:
+    """A mock interview: typed answers, graded at the end with what you missed.
+
+    Due and weak questions come up more often. In a terminal an answer may take
+    several lines (an empty line ends it); piped input gives one answer per line.
+    Answers count as reviews; the report is kept for `flaskprep stats`.
+    Examples: `flaskprep interview`, `flaskprep interview -n 3 --minutes 10 -s routing`.
+    """
+    import random
+
+    from flaskprep.cli import common
+    from flaskprep.errors import UsageError
+    from flaskprep.grading import idf_table
+    from flaskprep.interview import Interview, pick_questions
+
+    deck = _one_deck("interview")
+    store = _open_store()
+    store.check_writable()
+    start = _clock()[0]
+    chosen = pick_questions(
+        deck,
+        store.load().deck(deck.key),
+        count=count,
+        sections=common.section_indexes(deck, section),
+        now=start,
+        rng=random.Random(seed),
+    )
+    if not chosen:
+        raise UsageError("no question with a model answer in the chosen sections")
+    idf = idf_table(q.answer for q in deck.questions if q.answered)
+    _run_interview(Interview(tuple(chosen), start, minutes, idf), deck, store)
 
 
 @app.command()
@@ -127,6 +180,69 @@ def reset(
     store = _open_store()
     count = store.reset(deck.key, ids)
     typer.echo(_safe(f"Forgot the progress of {count} question(s) in {deck.title} ({where})."))
+
+
+def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None:
+    """Ask, save each answer as a review, then save and show the report (also on Ctrl-C)."""
+    import sys
+
+    from flaskprep.cli import common
+    from flaskprep.interview import report_document
+    from flaskprep.ui import interview_view as view
+
+    console = common.console()
+    interactive = sys.stdin.isatty()
+    console.print(
+        view.render_intro(len(session.questions), session.minutes, interactive=interactive)
+    )
+    try:
+        _ask_all(session, deck, store, interactive)
+    finally:
+        report = session.report(_clock()[0])
+        if report.timed_out:
+            console.print(view.render_time_up())
+        if report.answers:
+            store.add_interview(deck.key, report_document(report))
+        console.print(view.render_report(deck, report))
+
+
+def _ask_all(session: Interview, deck: Deck, store: ProgressStore, interactive: bool) -> None:
+    from flaskprep.cli import common
+    from flaskprep.scheduling import rating_from_score
+    from flaskprep.session import record_grade
+    from flaskprep.ui import interview_view as view
+
+    console = common.console()
+    read_line = input if interactive else _read_piped_line
+    while (question := session.next_question(_clock()[0])) is not None:
+        number, total = len(session.answers) + 1, len(session.questions)
+        left = session.time_left(_clock()[0])
+        console.print(view.render_question(deck, question, number, total, left))
+        asked = _clock()[0]
+        text = view.read_answer(read_line, interactive=interactive)
+        if text is None:
+            return
+        done = session.answer(text, asked, _clock()[0])
+        rating = rating_from_score(done.grade.score)
+        record_grade(
+            store,
+            deck,
+            question.id,
+            rating,
+            mode="interview",
+            now=_clock()[0],
+            duration_ms=done.duration_ms,
+            score=done.grade.score,
+        )
+
+
+def _read_piped_line(prompt: str) -> str:
+    import sys
+
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line
 
 
 def _all_decks() -> list[Deck]:

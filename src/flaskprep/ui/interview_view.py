@@ -1,0 +1,105 @@
+"""The mock interview on screen: questions with the time left, answers read, the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.text import Text
+
+from flaskprep.interview import InterviewAnswer, InterviewReport
+from flaskprep.model import Deck, Question
+from flaskprep.ui.grading_view import render_grade_details, render_score
+from flaskprep.ui.safe import clean
+from flaskprep.ui.stats_view import render_bar
+
+ReadLine = Callable[[str], str]
+"""``input``-like: shows a prompt, returns one line, raises ``EOFError`` at the end."""
+
+
+def format_time_left(left: timedelta) -> str:
+    seconds = max(0, int(left.total_seconds()))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def render_intro(count: int, minutes: float | None, *, interactive: bool) -> RenderableType:
+    line = Text("Mock interview: ", style="bold")
+    line.append(f"{count} question" + ("" if count == 1 else "s"))
+    if minutes is not None:
+        line.append(f" in {minutes:g} minute" + ("" if minutes == 1 else "s"))
+    how = (
+        "Type your answer; an empty line finishes it. Ctrl-D ends the interview."
+        if interactive
+        else "One answer per line."
+    )
+    return Group(line, Text(how, style="dim"))
+
+
+def render_question(
+    deck: Deck, question: Question, number: int, total: int, left: timedelta | None
+) -> RenderableType:
+    head = Text(f"Question {number}/{total}", style="bold cyan")
+    head.append(f"  {clean(deck.section_of(question).label)}", style="dim")
+    if left is not None:
+        head.append(f"  ⏱ {format_time_left(left)} left", style="yellow")
+    return Group(Rule(style="dim"), head, Text(clean(question.text), style="bold"))
+
+
+def read_answer(read_line: ReadLine, *, interactive: bool) -> str | None:
+    """One answer: a line when piped; in a terminal, lines until an empty one.
+
+    ``None`` at end of input before anything was typed (the interview ends).
+    """
+    if not interactive:
+        try:
+            return read_line("").rstrip("\r\n")
+        except EOFError:
+            return None
+    lines: list[str] = []
+    while True:
+        try:
+            line = read_line("> " if not lines else "  ")
+        except EOFError:
+            return "\n".join(lines) if lines else None
+        if not line.strip():
+            return "\n".join(lines)
+        lines.append(line)
+
+
+def render_time_up() -> Text:
+    return Text("Time is up.", style="bold yellow")
+
+
+def render_report(deck: Deck, report: InterviewReport) -> RenderableType:
+    parts: list[RenderableType] = [Rule("Interview report", style="bold")]
+    for number, answer in enumerate(report.answers, start=1):
+        parts.append(_render_answer(deck, number, answer))
+    parts.append(_render_overall(report))
+    return Group(*parts)
+
+
+def _render_answer(deck: Deck, number: int, answer: InterviewAnswer) -> RenderableType:
+    head = Text(f"{number}. ", style="cyan")
+    head.append(clean(answer.question.text), style="bold")
+    head.append("  ")
+    head.append_text(render_score(answer.grade.score))
+    said = Text("You said: ", style="bold")
+    said.append(clean(answer.answer) if answer.answer.strip() else "(nothing)", style="italic")
+    details = render_grade_details(answer.grade, answer.question.answer)
+    section = Text(clean(deck.section_of(answer.question).label), style="dim")
+    return Group(head, Padding(Group(section, said, details), (0, 0, 1, 3)))
+
+
+def _render_overall(report: InterviewReport) -> RenderableType:
+    if not report.answers:
+        return Text("No question was answered.", style="dim")
+    line = Text("Overall: ", style="bold")
+    line.append_text(render_bar(report.score, 20, "magenta"))
+    line.append(" ")
+    line.append_text(render_score(report.score))
+    line.append(f"  ({len(report.answers)} of {report.planned} answered", style="dim")
+    line.append(", time ran out)" if report.timed_out else ")", style="dim")
+    return line

@@ -1,0 +1,194 @@
+"""The mock interview core: which questions, the clock, the report; and reading answers."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from flaskprep.interview import (
+    Interview,
+    pick_questions,
+    question_weight,
+    report_document,
+)
+from flaskprep.model import Deck, Question, Section
+from flaskprep.progress import DeckProgress, Review
+from flaskprep.stats import interview_history
+from flaskprep.ui.interview_view import format_time_left, read_answer
+
+NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)
+
+
+def make_deck(sections: int = 4, per_section: int = 4) -> Deck:
+    built = []
+    for s in range(sections):
+        questions = tuple(
+            Question(
+                f"s{s}q{p}",
+                f"Question {s}.{p}?",
+                f"Blueprints group routes of part {s} into modules ({p}).",
+                1,
+                s,
+                p + 1,
+            )
+            for p in range(per_section)
+        )
+        built.append(Section(s + 1, f"Part {s + 1}", questions))
+    return Deck.build("Test", "test.md", tuple(built), key="test")
+
+
+def card(due: datetime) -> dict[str, Any]:
+    last = due - timedelta(days=3)
+    return {"state": 2, "due": due.isoformat(), "last_review": last.isoformat()}
+
+
+def test_picks_are_deterministic_for_a_seed() -> None:
+    deck = make_deck()
+
+    def pick(seed: int) -> list[str]:
+        chosen = pick_questions(deck, DeckProgress(), count=5, now=NOW, rng=random.Random(seed))
+        return [q.id for q in chosen]
+
+    assert pick(7) == pick(7)
+    assert len(set(pick(7))) == 5
+    assert any(pick(7) != pick(seed) for seed in range(8, 12))
+
+
+def test_questions_are_spread_across_sections() -> None:
+    deck = make_deck(sections=4, per_section=4)
+    for seed in range(20):
+        chosen = pick_questions(deck, DeckProgress(), count=4, now=NOW, rng=random.Random(seed))
+        assert sorted(q.section_index for q in chosen) == [0, 1, 2, 3]
+
+
+def test_more_questions_than_sections_still_fills_the_count() -> None:
+    deck = make_deck(sections=2, per_section=3)
+    chosen = pick_questions(deck, DeckProgress(), count=5, now=NOW, rng=random.Random(1))
+    assert len(chosen) == 5
+    assert pick_questions(deck, DeckProgress(), count=50, now=NOW, rng=random.Random(1)) != []
+
+
+def test_section_filter_and_unanswered_questions() -> None:
+    deck = make_deck(sections=3, per_section=2)
+    blank = Question("blank", "No answer?", "", 1, 1, 3)
+    second = Section(2, "Part 2", (*deck.sections[1].questions, blank))
+    deck = Deck.build("Test", "t.md", (deck.sections[0], second, deck.sections[2]), key="t")
+    chosen = pick_questions(
+        deck, DeckProgress(), count=10, sections=[1], now=NOW, rng=random.Random(3)
+    )
+    assert {q.id for q in chosen} == {"s1q0", "s1q1"}
+
+
+def weak_and_due_progress() -> DeckProgress:
+    return DeckProgress(
+        cards={"s0q0": card(NOW - timedelta(days=1)), "s0q3": card(NOW + timedelta(days=20))},
+        reviews=[
+            Review("s0q0", NOW - timedelta(days=4), 1, "type", 1000, 0.2),
+            Review("s0q3", NOW - timedelta(days=3), 4, "flash", 1000),
+        ],
+    )
+
+
+def test_due_and_weak_questions_weigh_more_than_known_ones() -> None:
+    deck = make_deck(sections=1)
+    progress = weak_and_due_progress()
+    weights = [question_weight(q, progress, NOW) for q in deck.questions]
+    assert weights[0] > weights[1] > weights[3]  # due and weak > new > known, not due
+
+
+def test_due_and_weak_questions_come_up_more_often() -> None:
+    deck = make_deck(sections=1, per_section=4)
+    progress = weak_and_due_progress()
+    counts: Counter[str] = Counter()
+    for seed in range(300):
+        chosen = pick_questions(deck, progress, count=1, now=NOW, rng=random.Random(seed))
+        counts[chosen[0].id] += 1
+    assert counts["s0q0"] > 2 * counts["s0q1"]
+    assert counts["s0q1"] > counts["s0q3"]
+
+
+def interview(minutes: float | None = None) -> Interview:
+    deck = make_deck(sections=1, per_section=3)
+    return Interview(deck.questions, NOW, minutes)
+
+
+def test_answers_are_graded_in_order_and_reported() -> None:
+    session = interview()
+    first = session.next_question(NOW)
+    assert first is not None and first.id == "s0q0"
+    done = session.answer(first.answer, NOW, NOW + timedelta(seconds=12))
+    assert done.grade.score == 1.0 and done.duration_ms == 12_000
+    session.answer("no idea", NOW, NOW)
+    report = session.report(NOW)
+    assert report.score == pytest.approx(done.grade.score / 2)
+    assert not report.timed_out and report.planned == 3
+
+
+def test_time_up_ends_after_the_current_answer() -> None:
+    session = interview(minutes=2)
+    assert session.time_left(NOW + timedelta(seconds=30)) == timedelta(seconds=90)
+    asked = NOW + timedelta(minutes=1, seconds=50)
+    assert session.next_question(asked) is not None
+    session.answer("Blueprints group routes", asked, NOW + timedelta(minutes=3))  # still counts
+    assert session.next_question(NOW + timedelta(minutes=3)) is None
+    report = session.report(NOW + timedelta(minutes=3))
+    assert report.timed_out and len(report.answers) == 1
+
+
+def test_all_questions_answered_is_not_a_time_out() -> None:
+    session = interview(minutes=1)
+    for _ in range(3):
+        session.answer("x", NOW, NOW)
+    assert session.next_question(NOW) is None
+    assert not session.report(NOW + timedelta(minutes=5)).timed_out
+
+
+def test_report_document_is_what_stats_reads() -> None:
+    session = interview()
+    session.answer("Blueprints group routes into modules", NOW, NOW + timedelta(seconds=3))
+    document = report_document(session.report(NOW))
+    assert document["count"] == 1 and document["planned"] == 3
+    assert document["questions"][0]["id"] == "s0q0"
+    (summary,) = interview_history([document])
+    assert (summary.at, summary.count) == (NOW, 1)
+    assert summary.score == document["score"]
+
+
+def lines(*items: str) -> Iterator[str]:
+    yield from items
+
+
+def reader(*items: str) -> Any:
+    source = lines(*items)
+
+    def read_line(prompt: str) -> str:
+        try:
+            return next(source)
+        except StopIteration:
+            raise EOFError from None
+
+    return read_line
+
+
+def test_piped_answers_are_one_line_each() -> None:
+    read = reader("first answer\n", "second\n")
+    assert read_answer(read, interactive=False) == "first answer"
+    assert read_answer(read, interactive=False) == "second"
+    assert read_answer(read, interactive=False) is None
+
+
+def test_terminal_answers_run_until_an_empty_line() -> None:
+    read = reader("Blueprints group routes", "and templates", "", "next")
+    assert read_answer(read, interactive=True) == "Blueprints group routes\nand templates"
+    assert read_answer(read, interactive=True) == "next"  # end of input finishes it
+    assert read_answer(read, interactive=True) is None
+
+
+def test_time_left_is_minutes_and_seconds() -> None:
+    assert format_time_left(timedelta(minutes=3, seconds=7)) == "3:07"
+    assert format_time_left(timedelta(seconds=-5)) == "0:00"
