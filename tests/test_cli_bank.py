@@ -1,0 +1,136 @@
+"""browse, show, search and resources through the real CLI entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_runner import run
+
+
+def test_browse_lists_the_seed_sections_with_counts() -> None:
+    result = run("browse")
+    assert result.exit_code == 0
+    assert "1  Flask Fundamentals" in result.stdout
+    assert "10  Common Interview Questions" in result.stdout
+    assert "63" in result.stdout
+
+
+def test_browse_json_matches_the_seed_exactly() -> None:
+    doc = json.loads(run("browse", "--json").stdout)
+    assert doc["deck"]["title"] == "Flask Interview Preparation"
+    assert [s["number"] for s in doc["sections"]] == list(range(1, 11))
+    assert sum(len(s["questions"]) for s in doc["sections"]) == 63
+    assert len(doc["resources"]) == 5
+    second = doc["sections"][1]["questions"][1]
+    assert second["question"] == "URL building with `url_for`"
+    assert second["answer"].startswith("`url_for` generates URLs from endpoint names")
+    ids = [q["id"] for s in doc["sections"] for q in s["questions"]]
+    assert len(set(ids)) == 63
+
+
+def test_browse_one_section_by_number_and_by_title_part() -> None:
+    by_number = run("browse", "3")
+    by_title = run("browse", "templates")
+    assert by_number.exit_code == by_title.exit_code == 0
+    assert "Template inheritance" in by_number.stdout
+    assert by_number.stdout == by_title.stdout
+
+
+def test_browse_unknown_section_is_one_line_exit_2() -> None:
+    result = run("browse", "quantum physics")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "no section matches" in result.stderr
+
+
+def test_show_by_position_prefix_and_full_id() -> None:
+    doc = json.loads(run("browse", "--json").stdout)
+    qid = doc["sections"][1]["questions"][1]["id"]
+    for ref in ("2.2", qid, qid[:5]):
+        result = run("show", ref)
+        assert result.exit_code == 0, ref
+        assert "URL building with `url_for`" in result.stdout
+        assert "Routing and Views" in result.stdout
+
+
+def test_show_unknown_id_is_a_clear_error() -> None:
+    result = run("show", "zzzzzzzz")
+    assert result.exit_code == 2
+    assert "no question with id 'zzzzzzzz'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_search_blueprint_ranks_a_blueprint_question_first() -> None:
+    hits = json.loads(run("search", "blueprint", "--json").stdout)["hits"]
+    assert "Blueprint" in hits[0]["question"]
+
+
+def test_search_typo_and_identifier() -> None:
+    typo = json.loads(run("search", "bluprint", "--json").stdout)["hits"]
+    assert any("Blueprint" in hit["question"] for hit in typo[:3])
+    ident = json.loads(run("search", "url_for", "--json").stdout)["hits"]
+    assert ident[0]["question"] == "URL building with `url_for`"
+
+
+def test_search_answers_flag_prints_answers() -> None:
+    result = run("search", "blueprint", "--answers", "--limit", "1")
+    assert result.exit_code == 0
+    assert "deferred configuration" in result.stdout
+
+
+def test_search_no_hits_exits_1_with_one_line() -> None:
+    result = run("search", "kubernetesoperatorzzz")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "no questions match" in result.stderr
+
+
+def test_search_section_filter() -> None:
+    hits = json.loads(run("search", "blueprint", "--section", "10", "--json").stdout)["hits"]
+    assert hits
+    assert all(hit["section"].startswith("10.") for hit in hits)
+
+
+def test_missing_deck_names_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.md"
+    result = run("--deck", str(missing), "search", "blueprint")
+    assert result.exit_code == 2
+    assert str(missing) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_resources_lists_the_seed_links() -> None:
+    result = run("resources")
+    assert result.exit_code == 0
+    assert "Flask Documentation" in result.stdout
+    assert "https://flask.palletsprojects.com/" in result.stdout
+
+
+def test_output_to_a_pipe_has_no_escape_sequences() -> None:
+    for args in (["browse"], ["browse", "2"], ["show", "2.2"], ["search", "blueprint"]):
+        result = run(*args)
+        assert "\x1b" not in result.stdout, args
+
+
+def test_no_color_env_strips_escapes_even_when_forced(monkeypatch: object) -> None:
+    import os
+
+    os.environ["NO_COLOR"] = "1"
+    try:
+        result = run("search", "blueprint")
+    finally:
+        del os.environ["NO_COLOR"]
+    assert "\x1b" not in result.stdout
+
+
+def test_color_always_styles_output() -> None:
+    result = run("--color", "always", "search", "blueprint")
+    assert "\x1b[" in result.stdout
+
+
+def test_version_flag() -> None:
+    from flaskprep import __version__
+
+    assert run("--version").stdout.strip() == f"flaskprep {__version__}"
