@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from cli_runner import run
 
 
@@ -114,14 +116,11 @@ def test_output_to_a_pipe_has_no_escape_sequences() -> None:
         assert "\x1b" not in result.stdout, args
 
 
-def test_no_color_env_strips_escapes_even_when_forced(monkeypatch: object) -> None:
-    import os
-
-    os.environ["NO_COLOR"] = "1"
-    try:
-        result = run("search", "blueprint")
-    finally:
-        del os.environ["NO_COLOR"]
+def test_no_color_env_strips_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = run("search", "blueprint")
+    assert result.exit_code == 0
     assert "\x1b" not in result.stdout
 
 
