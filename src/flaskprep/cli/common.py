@@ -1,7 +1,14 @@
-"""Small adapters every command shares: load the deck, make a console, resolve sections."""
+"""Small adapters every command shares: load decks, make a console, resolve sections.
+
+``--deck`` (or ``FLASKPREP_DECK``, or the config file's ``deck``) names one file or
+a folder of decks. Commands that read one deck (browse, export, check...) call
+:func:`load_deck`, which asks the user to pick one when the folder holds several;
+``search``, ``quiz``, ``stats`` and ``show`` work across :func:`load_decks`.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flaskprep.cli.state import options
@@ -13,16 +20,37 @@ if TYPE_CHECKING:
     from flaskprep.search import SearchIndex
 
 
-def load_deck() -> Deck:
+def deck_files() -> list[Path]:
+    from flaskprep import config, library
+
+    return library.deck_paths(config.effective_deck(options.deck))
+
+
+def load_decks() -> list[Deck]:
     from flaskprep.deck_cache import load_deck as load
 
-    return load(options.deck)
+    return [load(path) for path in deck_files()]
 
 
-def load_indexed() -> tuple[Deck, SearchIndex]:
+def load_deck() -> Deck:
+    files = deck_files()
+    if len(files) > 1:
+        from flaskprep.errors import UsageError
+
+        names = ", ".join(path.name for path in files[:4])
+        raise UsageError(
+            f"this command reads one deck, and the folder holds {len(files)} ({names})",
+            hint="pass --deck FOLDER/FILE.md",
+        )
+    from flaskprep.deck_cache import load_deck as load
+
+    return load(files[0])
+
+
+def load_indexed_decks() -> list[tuple[Deck, SearchIndex]]:
     from flaskprep.deck_cache import load_indexed as load
 
-    return load(options.deck)
+    return [load(path) for path in deck_files()]
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -41,3 +69,17 @@ def find_question(deck: Deck, ref: str) -> Question:
     from flaskprep.selection import resolve_question
 
     return resolve_question(deck, ref)
+
+
+def find_in_decks(decks: list[Deck], ref: str) -> tuple[Deck, Question]:
+    """The question ``ref`` names in the first deck that has it (ids are per deck)."""
+    from flaskprep.errors import UsageError
+
+    first_error: UsageError | None = None
+    for deck in decks:
+        try:
+            return deck, find_question(deck, ref)
+        except UsageError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise first_error

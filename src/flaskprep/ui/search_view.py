@@ -53,15 +53,36 @@ def render_search(result: SearchResult, deck: Deck, *, show_answers: bool) -> Re
     return Group(*rows)
 
 
-def search_json(result: SearchResult, deck: Deck) -> str:
-    """``{"query", "hits": [{"id", "section", "question", "score"}]}``, best first."""
-    hits = [
-        {
-            "id": hit.question.id,
-            "section": deck.section_of(hit.question).label,
-            "question": hit.question.text,
-            "score": round(hit.score, 3),
-        }
-        for hit in result.hits
-    ]
-    return dumps({"query": result.query, "hits": hits})
+def render_results(found: list[tuple[Deck, SearchResult]], *, show_answers: bool) -> RenderableType:
+    """One deck's hits as they are; several decks' hits each under the deck's title."""
+    if len(found) == 1:
+        deck, result = found[0]
+        return render_search(result, deck, show_answers=show_answers)
+    parts: list[RenderableType] = []
+    for deck, result in found:
+        parts.append(Text(clean(deck.title), style="bold underline"))
+        parts.append(render_search(result, deck, show_answers=show_answers))
+    return Group(*parts)
+
+
+def search_json(results: list[SearchResult], decks: list[Deck], *, limit: int = 10) -> str:
+    """``{"query", "hits": [{"id", "section", "question", "score"}]}``, best first.
+
+    With several decks each hit also names its ``deck`` (title), and the decks'
+    hits are merged by score, at most ``limit`` in all.
+    """
+    scored: list[tuple[float, dict[str, object]]] = []
+    for result, deck in zip(results, decks, strict=True):
+        for hit in result.hits:
+            entry: dict[str, object] = {
+                "id": hit.question.id,
+                "section": deck.section_of(hit.question).label,
+                "question": hit.question.text,
+                "score": round(hit.score, 3),
+            }
+            if len(decks) > 1:
+                entry["deck"] = deck.title
+            scored.append((hit.score, entry))
+    scored.sort(key=lambda pair: -pair[0])
+    query = results[0].query if results else ""
+    return dumps({"query": query, "hits": [entry for _, entry in scored[:limit]]})
