@@ -63,8 +63,7 @@ def show(
     from flaskprep.cli import common
     from flaskprep.ui import bank_view, output
 
-    deck = common.load_deck()
-    found = common.find_question(deck, question)
+    deck, found = common.find_in_decks(common.load_decks(), question)
     output.show(common.console(), bank_view.render_show(deck, found))
 
 
