@@ -17,6 +17,7 @@ import: one regular expression, no tables built at import time beyond literals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["PHRASES", "STOP_WORDS", "SYNONYMS", "expand_synonyms", "fold", "stem", "tokenize"]
 
@@ -27,7 +28,7 @@ _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
 def fold(word: str) -> str:
-    """Case- and apostrophe-insensitive form of one word (NFKC for non-ASCII)."""
+    """Case- and apostrophe-insensitive form of a word or text (NFKC for non-ASCII)."""
     if not word.isascii():
         import unicodedata
 
@@ -35,9 +36,13 @@ def fold(word: str) -> str:
     return word.translate(_APOSTROPHES).casefold()
 
 
+_BARE_WORD = re.compile(r"[^\W_]+")
+
+
 def tokenize(text: str) -> list[str]:
     """Lowercase words of ``text`` in order; punctuation and markup are separators."""
-    return [fold(word) for word in WORD_PATTERN.findall(text)]
+    # Same words as folding each WORD_PATTERN match, in one pass over the folded text.
+    return _BARE_WORD.findall(fold(text))
 
 
 _STOP_TEXT = """a about above after again all also am an and any are as at be been before
@@ -279,8 +284,13 @@ def _strip_inflection(word: str) -> str:
     return word
 
 
+_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
+
+
 def _strip_derivation(word: str) -> str:
     for _ in range(4):
+        if not word.endswith(_SUFFIX_ENDINGS):
+            return word
         for suffix, replacement in _SUFFIXES:
             base = word[: -len(suffix)]
             if word.endswith(suffix) and len(base) >= 3 and _has_vowel(base):
@@ -291,6 +301,7 @@ def _strip_derivation(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Deterministic Porter-lite stem of a lowercase word (digits: unchanged)."""
     if len(word) <= 3 or not word.isalpha():

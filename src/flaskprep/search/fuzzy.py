@@ -8,7 +8,6 @@ Damerau (optimal string alignment) distance.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from flaskprep.search.index import SearchIndex
@@ -57,7 +56,7 @@ def _osa(a: str, b: str, bound: int) -> int:
 
 def _letter_range(index: SearchIndex, first: str) -> range:
     vocab = index.vocab
-    return range(bisect_left(vocab, first), bisect_left(vocab, chr(ord(first) + 1)))
+    return range(vocab.lower_bound(first), vocab.lower_bound(chr(ord(first) + 1)))
 
 
 def _scan(index: SearchIndex, root: str, bound: int, tids: Iterable[int]) -> dict[int, int]:
@@ -78,7 +77,7 @@ def typos(index: SearchIndex, word: str) -> dict[int, float]:
     bound = _max_typos(word)
     if bound == 0:
         return {}
-    near = {index.terms[r] for r in map(stem, _edits1(word)) if r in index.terms}
+    near = {tid for r in set(map(stem, _edits1(word))) if (tid := index.term_id(r)) is not None}
     found = dict.fromkeys(near, 1)
     if not found and bound > 1:
         found = _scan(index, stem(word), bound, _letter_range(index, word[0]))
@@ -92,7 +91,7 @@ def prefixed(index: SearchIndex, word: str) -> dict[int, float]:
         return {}
     found: dict[int, float] = {}
     for prefix in {word, stem(word)}:
-        tid = bisect_left(index.vocab, prefix)
+        tid = index.vocab.lower_bound(prefix)
         end = min(tid + 2000, len(index.vocab))
         while tid < end and index.vocab[tid].startswith(prefix):
             found[tid] = PREFIX_WEIGHT
@@ -111,4 +110,4 @@ def nearest(index: SearchIndex, word: str) -> tuple[int, str] | None:
     if not found:
         return None
     tid = min(found, key=lambda t: (found[t], -index.df(t), t))
-    return found[tid], index.surface[tid]
+    return found[tid], index.surface_word(tid)

@@ -8,65 +8,72 @@ compactly and load in milliseconds even for a 100,000-question deck.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
+import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from flaskprep.model import Deck
+from flaskprep.search.vocabulary import WordTable
 from flaskprep.text import WORD_PATTERN, fold, stem
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 _K1 = 1.2
 _B = 0.75
 _QUESTION_WEIGHT = 3.0
 _ANSWER_WEIGHT = 1.0
 
+_CHUNK = re.compile(r"\w+(?:-\w+)*")
+_SEPARATORS = re.compile(r"[_-]+")
 _COMPOUND = re.compile(r"[^\W_]+(?:[_\-][^\W_]+)+")
 _CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+_APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
 class SearchIndex:
     """Inverted index of stems; see the module docstring."""
 
     __slots__ = (
-        "impacts",
-        "postings",
-        "section_terms",
-        "size",
-        "starts",
-        "surface",
-        "terms",
+        "doc_sections", "impacts", "postings", "section_terms", "size", "starts", "surface",
         "vocab",
-    )
+    )  # fmt: skip
 
     def __init__(
         self,
-        vocab: list[str],
-        surface: list[str],
+        vocab: WordTable,
+        surface: WordTable,
         starts: array[int],
         postings: array[int],
         impacts: array[float],
         section_terms: tuple[frozenset[str], ...],
-        size: int,
+        doc_sections: array[int],
     ) -> None:
         self.vocab = vocab  # sorted stems; a stem's position is its term id
-        self.terms = {term: tid for tid, term in enumerate(vocab)}
-        self.surface = surface  # term id -> most frequent deck word with that stem
+        self.surface = surface  # term id -> most frequent deck word, "" if the stem itself
         self.starts = starts  # term id -> its first posting; starts[tid + 1] ends them
         self.postings = postings  # positions in deck.questions, ascending per term
         self.impacts = impacts  # BM25F term-frequency part, one per posting
         self.section_terms = section_terms  # stems of each section title
-        self.size = size  # number of questions indexed
+        self.doc_sections = doc_sections  # question position -> section index
+        self.size = len(doc_sections)  # number of questions indexed
 
     def __getstate__(self) -> tuple[object, ...]:
         return (INDEX_VERSION, self.vocab, self.surface, self.starts, self.postings,
-                self.impacts, self.section_terms, self.size)  # fmt: skip
+                self.impacts, self.section_terms, self.doc_sections)  # fmt: skip
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         if state[0] != INDEX_VERSION:
             raise ValueError("search index from another flaskprep version")
         SearchIndex.__init__(self, *state[1:])  # type: ignore[arg-type]
+
+    def term_id(self, root: str) -> int | None:
+        return self.vocab.find(root)
+
+    def surface_word(self, tid: int) -> str:
+        return self.surface[tid] or self.vocab[tid]
 
     def df(self, tid: int) -> int:
         return self.starts[tid + 1] - self.starts[tid]
@@ -83,6 +90,14 @@ class SearchIndex:
         return self.postings[self.starts[tid] : self.starts[tid + 1]]
 
 
+def _camel_parts(word: str) -> list[str]:
+    """``SQLAlchemy`` -> ``sql``, ``alchemy``; not ``OAuth`` -> ``o``, ``auth``."""
+    parts = _CAMEL_PART.findall(word)
+    if len(parts) < 2 or any(len(p) < 2 and p.isalpha() for p in parts):
+        return []
+    return [part.lower() for part in parts]
+
+
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, folded word)`` of each word, joined compound and camel/digit part.
 
@@ -92,9 +107,10 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     for match in WORD_PATTERN.finditer(text):
         word = match.group()
         yield match.start(), match.end(), fold(word)
-        parts = _CAMEL_PART.findall(word) if word.isascii() and word.isalnum() else []
-        if len(parts) > 1:
-            yield from ((match.start(), match.end(), part.lower()) for part in parts)
+        bare = word.translate(_APOSTROPHES)
+        if bare.isascii() and bare.isalnum():
+            parts = _camel_parts(bare)
+            yield from ((match.start(), match.end(), part) for part in parts)
     for match in _COMPOUND.finditer(text):
         yield match.start(), match.end(), fold(match.group().replace("_", "").replace("-", ""))
 
@@ -112,53 +128,90 @@ def highlight_spans(text: str, matched_terms: Iterable[str]) -> list[tuple[int, 
     return merged
 
 
+def index_words(text: str) -> list[str]:
+    """The folded words ``word_spans`` finds, in one regex pass (building must be fast)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    words: list[str] = []
+    for chunk in _CHUNK.findall(text.translate(_APOSTROPHES)):
+        if chunk.isalpha() and (chunk.islower() or chunk.istitle() or chunk.isupper()):
+            words.append(chunk.casefold())
+            continue
+        pieces = [piece for piece in _SEPARATORS.split(chunk) if piece]
+        for piece in pieces:
+            words.append(piece.casefold())
+            if piece.isascii() and piece.isalnum():
+                words += _camel_parts(piece)
+        if len(pieces) > 1:
+            words.append("".join(pieces).casefold())
+    return words
+
+
 class _Builder:
     def __init__(self) -> None:
         self.stems: dict[str, str] = {}
-        self.surface_counts: dict[str, dict[str, int]] = {}
+        self.word_counts: Counter[str] = Counter()
 
-    def stem_counts(self, text: str) -> tuple[dict[str, int], int]:
-        counts: dict[str, int] = {}
-        words = [word for _, _, word in word_spans(text)]
-        for word in words:
-            root = self.stems.get(word)
-            if root is None:
-                root = self.stems[word] = stem(word)
-            counts[root] = counts.get(root, 0) + 1
-            seen = self.surface_counts.setdefault(root, {})
-            seen[word] = seen.get(word, 0) + 1
-        return counts, len(words)
+    def stem_counts(self, text: str) -> tuple[Counter[str], int]:
+        words = index_words(text)
+        self.word_counts.update(words)
+        stems = self.stems
+        for word in set(words):
+            if word not in stems:
+                stems[word] = stem(word)
+        return Counter(map(stems.__getitem__, words)), len(words)
 
-    def surface_of(self, root: str) -> str:
-        seen = self.surface_counts.get(root, {root: 1})
-        best = max(seen.items(), key=lambda item: (item[1], item[0] == root, item[0]))[0]
-        return root if best == root else best  # share the object: pickles once
+    def surfaces(self, vocab: list[str]) -> WordTable:
+        """Per stem, its most frequent deck word ("" when that is the stem itself)."""
+        best: dict[str, tuple[int, bool, str]] = {}
+        for word, count in self.word_counts.items():
+            root = self.stems[word]
+            rank = (count, word == root, word)
+            if rank > best.get(root, (0, False, "")):
+                best[root] = rank
+        return WordTable("" if best[r][2] == r else best[r][2] for r in vocab)
 
 
-def _impact(tf_q: int, rel_q: float, tf_a: int, rel_a: float) -> float:
-    weighted = _QUESTION_WEIGHT * tf_q / (1.0 - _B + _B * rel_q)
-    weighted += _ANSWER_WEIGHT * tf_a / (1.0 - _B + _B * rel_a)
-    return weighted * (_K1 + 1.0) / (_K1 + weighted)
+def _postings(
+    fields: list[tuple[tuple[Counter[str], int], tuple[Counter[str], int]]],
+) -> dict[str, tuple[list[int], list[float]]]:
+    """BM25F impact of each stem in each question, grouped by stem."""
+    avg_q = sum(q[1] for q, _ in fields) / len(fields) or 1.0
+    avg_a = sum(a[1] for _, a in fields) / len(fields) or 1.0
+    by_term: dict[str, tuple[list[int], list[float]]] = {}
+    for doc, ((q_counts, q_len), (a_counts, a_len)) in enumerate(fields):
+        q_norm = _QUESTION_WEIGHT / (1.0 - _B + _B * q_len / avg_q)
+        a_norm = _ANSWER_WEIGHT / (1.0 - _B + _B * a_len / avg_a)
+        for root in q_counts.keys() | a_counts.keys():
+            weighted = q_norm * q_counts[root] + a_norm * a_counts[root]
+            entry = by_term.get(root)
+            if entry is None:
+                entry = by_term[root] = ([], [])
+            entry[0].append(doc)
+            entry[1].append(weighted * (_K1 + 1.0) / (_K1 + weighted))
+    return by_term
 
 
 def build_index(deck: Deck) -> SearchIndex:
     """Index ``deck.questions`` (question and answer text) for ``search``."""
-    builder = _Builder()
-    fields = [(builder.stem_counts(q.text), builder.stem_counts(q.answer)) for q in deck.questions]
-    avg_q = sum(f[0][1] for f in fields) / len(fields) if fields else 1.0
-    avg_a = sum(f[1][1] for f in fields) / len(fields) if fields else 1.0
-    by_term: dict[str, list[tuple[int, float]]] = {}
-    for doc, ((q_counts, q_len), (a_counts, a_len)) in enumerate(fields):
-        rel_q, rel_a = q_len / (avg_q or 1.0), a_len / (avg_a or 1.0)
-        for root in q_counts.keys() | a_counts.keys():
-            impact = _impact(q_counts.get(root, 0), rel_q, a_counts.get(root, 0), rel_a)
-            by_term.setdefault(root, []).append((doc, impact))
+    builder, questions = _Builder(), deck.questions
+    collecting = gc.isenabled()
+    gc.disable()  # millions of small acyclic objects: cyclic GC passes only cost time
+    try:
+        fields = [(builder.stem_counts(q.text), builder.stem_counts(q.answer)) for q in questions]
+        by_term = _postings(fields) if fields else {}
+    finally:
+        if collecting:
+            gc.enable()
     vocab = sorted(by_term)
     starts, postings, impacts = array("I", [0]), array("I"), array("f")
     for root in vocab:
-        postings.extend(doc for doc, _ in by_term[root])
-        impacts.extend(impact for _, impact in by_term[root])
+        docs, scores = by_term[root]
+        postings.extend(docs)
+        impacts.extend(scores)
         starts.append(len(postings))
-    sections = tuple(frozenset(stem(w) for _, _, w in word_spans(s.title)) for s in deck.sections)
-    surface = [builder.surface_of(root) for root in vocab]
-    return SearchIndex(vocab, surface, starts, postings, impacts, sections, len(deck.questions))
+    sections = tuple(frozenset(map(stem, index_words(s.title))) for s in deck.sections)
+    doc_sections = array("I", (q.section_index for q in deck.questions))
+    return SearchIndex(
+        WordTable(vocab), builder.surfaces(vocab), starts, postings, impacts, sections, doc_sections
+    )

@@ -58,7 +58,7 @@ def _phrase_at(words: list[str], start: int) -> tuple[str, int] | None:
 def _synonyms(index: SearchIndex, word: str) -> Group:
     group: Group = {}
     for synonym in expand_synonyms(word):
-        tid = index.terms.get(stem(synonym))
+        tid = index.term_id(stem(synonym))
         if tid is not None:
             group[tid] = SYNONYM_WEIGHT
     return group
@@ -67,7 +67,7 @@ def _synonyms(index: SearchIndex, word: str) -> Group:
 def _resolve(index: SearchIndex, word: str, *, last: bool) -> Group:
     """Deck terms ``word`` may mean; a known abbreviation is never "corrected"."""
     group = _synonyms(index, word)
-    tid = index.terms.get(stem(word), index.terms.get(word))
+    tid = index.term_id(stem(word))
     if tid is not None:
         group[tid] = 1.0
         return group
@@ -83,7 +83,7 @@ def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
     """``url for`` -> the deck's ``url_for`` (indexed as ``urlfor``)."""
     if i + 1 >= len(words):
         return {}
-    tid = index.terms.get(stem(words[i] + words[i + 1]))
+    tid = index.term_id(stem(words[i] + words[i + 1]))
     return {tid: 1.0} if tid is not None else {}
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
-from heapq import nlargest
 
 from flaskprep.model import Deck, Question
 from flaskprep.search.fuzzy import nearest
@@ -13,6 +13,8 @@ from flaskprep.search.query import Group, Query, parse_query
 from flaskprep.text import STOP_WORDS, fold, stem, tokenize
 
 SECTION_BOOST = 0.2
+MAX_PHRASE_CHECKS = 5000
+"""Questions read to confirm a phrase, best-scored first, before giving up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,33 +40,96 @@ def search(
     if index.size != len(deck.questions):
         index = build_index(deck)
     parsed = parse_query(index, query)
+    stems = [frozenset(index.vocab[tid] for tid in group) for group in parsed.groups]
     scores = _score(index, parsed.groups)
-    if parsed.phrases:
-        scores = {d: s for d, s in scores.items() if _has_phrases(deck.questions[d], parsed)}
     if sections:
-        wanted = set(sections)
-        scores = {d: s for d, s in scores.items() if deck.questions[d].section_index in wanted}
-    _boost_sections(deck, index, parsed.groups, scores)
-    best = nlargest(max(limit, 0), scores.items(), key=lambda item: (item[1], -item[0]))
-    stems = _group_stems(index, parsed.groups)
+        wanted, owner = set(sections), index.doc_sections
+        scores = {doc: s for doc, s in scores.items() if owner[doc] in wanted}
+    _boost_sections(index, stems, scores)
+    best = _best(deck, index, parsed, scores, max(limit, 0))
     hits = tuple(Hit(deck.questions[d], s, _matched(deck.questions[d], stems)) for d, s in best)
     suggestion = None if hits else _suggest(index, query, parsed)
     return SearchResult(query, hits, suggestion)
 
 
 def _score(index: SearchIndex, groups: tuple[Group, ...]) -> dict[int, float]:
+    """Sum over groups of each question's best-scoring member (BM25F)."""
     scores: dict[int, float] = {}
+    get = scores.get
     for group in groups:
-        best: dict[int, float] = {}
+        best = scores if len(group) == 1 else {}  # one member: add straight to the totals
+        best_get = best.get
         for tid, weight in group.items():
             factor = weight * index.idf(tid)
+            if best is scores:
+                for doc, impact in index.postings_of(tid):
+                    scores[doc] = get(doc, 0.0) + factor * impact
+                continue
             for doc, impact in index.postings_of(tid):
                 value = factor * impact
-                if value > best.get(doc, 0.0):
+                if value > best_get(doc, 0.0):
                     best[doc] = value
-        for doc, value in best.items():
-            scores[doc] = scores.get(doc, 0.0) + value
+        if best is not scores:
+            for doc, value in best.items():
+                scores[doc] = get(doc, 0.0) + value
     return scores
+
+
+def _boost_sections(
+    index: SearchIndex, stems: list[frozenset[str]], scores: dict[int, float]
+) -> None:
+    """Questions in a section whose title a query word names rank a little higher."""
+    factors = [
+        1.0 + SECTION_BOOST * sum(1 for group in stems if group & title)
+        for title in index.section_terms
+    ]
+    if all(factor == 1.0 for factor in factors):
+        return
+    owner = index.doc_sections
+    for doc in scores:
+        section = owner[doc]
+        if section < len(factors):
+            scores[doc] *= factors[section]
+
+
+def _best(
+    deck: Deck, index: SearchIndex, parsed: Query, scores: dict[int, float], limit: int
+) -> list[tuple[int, float]]:
+    """Top ``limit`` by score (ties in deck order); with phrases, only confirmed ones."""
+    if not parsed.phrases:
+        return _top(scores, limit)
+    candidates = _phrase_candidates(index, parsed.phrases, scores)
+    heap = [(-scores[doc], doc) for doc in candidates]
+    heapq.heapify(heap)
+    found: list[tuple[int, float]] = []
+    for _ in range(min(len(heap), MAX_PHRASE_CHECKS)):
+        if len(found) >= limit:
+            break
+        negative, doc = heapq.heappop(heap)
+        if _has_phrases(deck.questions[doc], parsed.phrases):
+            found.append((doc, -negative))
+    return found
+
+
+def _top(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """Best ``limit`` (score desc, then deck order); a C-speed cut-off keeps it fast."""
+    if limit <= 0 or not scores:
+        return []
+    cutoff = heapq.nlargest(limit, scores.values())[-1]
+    kept = [(doc, score) for doc, score in scores.items() if score >= cutoff]
+    kept.sort(key=lambda item: (-item[1], item[0]))
+    return kept[:limit]
+
+
+def _phrase_candidates(
+    index: SearchIndex, phrases: tuple[tuple[str, ...], ...], scores: dict[int, float]
+) -> set[int]:
+    """Scored questions holding every word of every phrase (order checked later)."""
+    candidates = set(scores)
+    for root in {root for phrase in phrases for root in phrase}:
+        tid = index.term_id(root)
+        candidates.intersection_update(index.docs_of(tid) if tid is not None else ())
+    return candidates
 
 
 def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
@@ -72,29 +137,9 @@ def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(stems[i : i + width]) == phrase for i in range(len(stems) - width + 1))
 
 
-def _has_phrases(question: Question, parsed: Query) -> bool:
+def _has_phrases(question: Question, phrases: tuple[tuple[str, ...], ...]) -> bool:
     fields = [[stem(w) for w in tokenize(text)] for text in (question.text, question.answer)]
-    return all(any(_contains(f, phrase) for f in fields) for phrase in parsed.phrases)
-
-
-def _group_stems(index: SearchIndex, groups: tuple[Group, ...]) -> list[frozenset[str]]:
-    return [frozenset(index.vocab[tid] for tid in group) for group in groups]
-
-
-def _boost_sections(
-    deck: Deck, index: SearchIndex, groups: tuple[Group, ...], scores: dict[int, float]
-) -> None:
-    """Questions in a section whose title a query word names rank a little higher."""
-    stems = _group_stems(index, groups)
-    factors: dict[int, float] = {}
-    for doc in scores:
-        section = deck.questions[doc].section_index
-        factor = factors.get(section)
-        if factor is None:
-            title = index.section_terms[section] if section < len(index.section_terms) else set()
-            named = sum(1 for group in stems if group & title)
-            factor = factors[section] = 1.0 + SECTION_BOOST * named
-        scores[doc] *= factor
+    return all(any(_contains(f, phrase) for f in fields) for phrase in phrases)
 
 
 def _matched(question: Question, groups: list[frozenset[str]]) -> tuple[str, ...]:
