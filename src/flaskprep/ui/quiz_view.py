@@ -1,0 +1,275 @@
+"""The quiz in the terminal: render the session, turn keys into session calls.
+
+``play`` drives a :class:`flaskprep.session.Session` with a key reader until the
+session is done or the input ends. Deck text always goes through ``ui.safe``;
+Markdown (and ``rich.markdown``) is only loaded when an answer is first shown, so
+the first question appears quickly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from flaskprep.scheduling import Rating, format_interval
+from flaskprep.session import COMMANDS, Session
+from flaskprep.ui.safe import clean
+
+if TYPE_CHECKING:
+    from flaskprep.distractors import Prompt
+    from flaskprep.ui.keys import KeyReader
+
+Previews = Callable[["Prompt"], "dict[Rating, timedelta]"]
+RATING_STYLES = {
+    Rating.AGAIN: "red",
+    Rating.HARD: "yellow",
+    Rating.GOOD: "green",
+    Rating.EASY: "cyan",
+}
+GRADE_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
+
+
+@dataclass
+class Screen:
+    """What ``play`` needs besides the session: where to draw, the clock, labels."""
+
+    console: Console
+    keys: KeyReader
+    clock: Callable[[], datetime]
+    previews: Previews
+    deck_title: str
+    total: int
+    status: str = ""
+    drawn: Prompt | None = None
+
+
+def play(session: Session, screen: Screen) -> None:
+    """Run the session until it is done, quit, or the input ends."""
+    shown_at = time.monotonic()
+    current = None
+    while session.phase != "done":
+        if session.current is not current:
+            current, shown_at = session.current, time.monotonic()
+        _draw(session, screen)
+        elapsed = int((time.monotonic() - shown_at) * 1000)
+        if not _step(session, screen, elapsed):
+            session.quit()
+
+
+def _step(session: Session, screen: Screen, elapsed_ms: int) -> bool:
+    """Read one input and apply it; False when the input has ended."""
+    prompt = session.current
+    assert prompt is not None
+    screen.status = ""
+    if session.phase == "question" and prompt.mode in ("type", "cloze"):
+        text = screen.keys.line("> ")
+        if text is None:
+            return False
+        if text.strip().lower() in COMMANDS:
+            return _command(session, screen, text.strip().lower())
+        session.answer(text, screen.clock(), elapsed_ms)
+        return True
+    if session.phase == "feedback" and not screen.keys.interactive:
+        session.proceed()
+        return True
+    key = screen.keys.key()
+    if key is None:
+        return False
+    if key in COMMANDS:
+        return _command(session, screen, key)
+    _apply_key(session, screen, key, elapsed_ms)
+    return True
+
+
+def _apply_key(session: Session, screen: Screen, key: str, elapsed_ms: int) -> None:
+    prompt = session.current
+    assert prompt is not None
+    if session.phase == "feedback":
+        session.proceed()
+    elif session.phase == "answer":
+        proposal = session.outcome.rating if prompt.mode == "type" else None
+        rating = GRADE_KEYS.get(key) or (proposal if key == "enter" else None)
+        if rating is not None:
+            session.grade(rating, screen.clock(), elapsed_ms)
+    elif prompt.mode == "flash":
+        if key in ("enter", "space"):
+            session.reveal()
+    else:
+        session.answer(key, screen.clock(), elapsed_ms)
+
+
+def _command(session: Session, screen: Screen, key: str) -> bool:
+    if key == "q":
+        session.quit()
+    elif key == "s":
+        session.skip()
+    elif key == "u":
+        screen.status = "Took the last grade back." if session.undo() else "Nothing to undo."
+    return True
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def _draw(session: Session, screen: Screen) -> None:
+    """A terminal gets the whole card redrawn; piped output only gets what is new."""
+    full = (
+        screen.keys.interactive
+        or session.phase == "question"
+        or screen.drawn is not session.current
+    )
+    if screen.keys.interactive:
+        screen.console.clear()
+    elif full:
+        screen.console.print()
+    screen.drawn = session.current
+    screen.console.print(render(session, screen, full=full))
+
+
+def render(session: Session, screen: Screen, *, full: bool = True) -> RenderableType:
+    prompt = session.current
+    assert prompt is not None
+    parts: list[RenderableType] = []
+    if full:
+        parts += [_header(session, screen), _question(prompt)]
+        if session.phase == "question" or prompt.mode != "flash":
+            parts += _prompt_body(prompt)
+    if session.phase != "question":
+        parts += _result(session, prompt)
+    parts.append(_hint(session, screen))
+    return Group(*parts)
+
+
+def _header(session: Session, screen: Screen) -> Text:
+    done = sum(session.ratings.values()) + session.skipped
+    text = Text(f"{clean(screen.deck_title)} · {done + 1}/{max(screen.total, done + 1)}", "dim")
+    if session.current is not None:
+        text.append(f" · {session.current.mode}", "dim")
+    if screen.status:
+        text.append(f"  {screen.status}", "yellow")
+    return text
+
+
+def _question(prompt: Prompt) -> Text:
+    return Text(clean(prompt.question.text), style="bold")
+
+
+def _prompt_body(prompt: Prompt) -> list[RenderableType]:
+    if prompt.choice is not None:
+        return [_option(i, o) for i, o in enumerate(prompt.choice.options)]
+    if prompt.truefalse is not None:
+        return [Text("Is this the answer?", "dim"), _indented(prompt.truefalse.shown_answer)]
+    if prompt.cloze is not None:
+        return [Text("Fill in the blank:", "dim"), _indented(prompt.cloze.text)]
+    if prompt.mode == "type":
+        return [Text("Type your answer on one line, then Enter.", "dim")]
+    return []
+
+
+def _option(index: int, text: str, style: str = "") -> RenderableType:
+    line = Text(f"{index + 1}  ", style="bold cyan")
+    line.append(clean(" ".join(text.split())), style=style)
+    return Padding(line, (0, 0, 0, 2))
+
+
+def _result(session: Session, prompt: Prompt) -> list[RenderableType]:
+    outcome = session.outcome
+    if prompt.mode == "flash":
+        return [_indented(prompt.question.answer)]
+    if prompt.mode == "type" and outcome.grade is not None:
+        from flaskprep.ui.grading_view import render_grade_details, render_score
+
+        score = Text("Score: ", "bold")
+        score.append_text(render_score(outcome.grade.score))
+        return [score, render_grade_details(outcome.grade, prompt.question.answer)]
+    verdict = Text("Right!", "bold green") if outcome.correct else Text("Wrong.", "bold red")
+    if prompt.choice is not None:
+        verdict.append(f"  The answer is {prompt.choice.correct + 1}.", "bold")
+    return [verdict, _indented(prompt.question.answer)]
+
+
+def _indented(markdown_text: str) -> RenderableType:
+    from flaskprep.ui.bank_view import markdown
+
+    return Padding(markdown(markdown_text), (0, 0, 0, 2))
+
+
+def _hint(session: Session, screen: Screen) -> Text:
+    prompt = session.current
+    assert prompt is not None
+    tail = "  u undo · s skip · q quit"
+    if session.phase == "answer":
+        return _grade_bar(session, screen, prompt) + Text(tail, "dim")
+    if session.phase == "feedback":
+        more = "any key: next · u undo · q quit" if screen.keys.interactive else ""
+        return Text(more, "dim")
+    keys = {
+        "flash": "Enter/space: show answer",
+        "choice": f"1-{len(prompt.choice.options) if prompt.choice else 4}: choose",
+        "truefalse": "t/y: true · f/n: false",
+        "type": "a line: your answer",
+        "cloze": "a line: the missing word(s), comma-separated",
+    }[prompt.mode]
+    return Text(keys + " ·" + tail, "dim")
+
+
+def _grade_bar(session: Session, screen: Screen, prompt: Prompt) -> Text:
+    previews = screen.previews(prompt)
+    bar = Text()
+    if prompt.mode == "type" and session.outcome.rating is not None:
+        bar.append(f"Enter: {session.outcome.rating.label} · ", "bold")
+    for key, rating in GRADE_KEYS.items():
+        bar.append(f"{key} {rating.label}", RATING_STYLES[rating])
+        if rating in previews:
+            bar.append(f" · {format_interval(previews[rating])}", "dim")
+        bar.append("   ")
+    return bar
+
+
+def render_summary(
+    session: Session, elapsed: timedelta, next_due: datetime | None, now: datetime, cram: bool
+) -> RenderableType:
+    right = sum(n for r, n in session.ratings.items() if r is not Rating.AGAIN)
+    wrong = session.ratings[Rating.AGAIN]
+    head = Text(f"Seen {len(session.seen)} question(s) in {_duration(elapsed)}", "bold")
+    counts = Text(f"right {right} · wrong {wrong}  (")
+    for index, rating in enumerate(Rating):
+        counts.append(
+            ("" if index == 0 else " · ") + f"{rating.label} {session.ratings[rating]}",
+            RATING_STYLES[rating],
+        )
+    counts.append(")")
+    if session.skipped:
+        counts.append(f" · skipped {session.skipped}")
+    lines: list[RenderableType] = [Text(""), head, counts]
+    if cram:
+        lines.append(Text("Cram session: the schedule was not changed.", "dim"))
+    lines.append(Text(f"Next due: {describe_due(next_due, now)}"))
+    return Group(*lines)
+
+
+def describe_due(due: datetime | None, now: datetime) -> str:
+    """``now``, ``today 14:05``, ``tomorrow 09:00``, ``in 4 days (Mon 13 May)`` — local time."""
+    if due is None:
+        return "nothing scheduled yet"
+    if due <= now:
+        return "now"
+    local, today = due.astimezone(), now.astimezone().date()
+    days = (local.date() - today).days
+    if days == 0:
+        return f"today {local:%H:%M}"
+    if days == 1:
+        return f"tomorrow {local:%H:%M}"
+    return f"in {days} days ({local:%a %d %b})"
+
+
+def _duration(elapsed: timedelta) -> str:
+    seconds = int(elapsed.total_seconds())
+    return f"{seconds // 60}m {seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"

@@ -1,0 +1,124 @@
+"""`flaskprep quiz` through the real entry point with the line protocol."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.cli_runner import run
+
+
+def progress(home: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((home / "data" / "progress.json").read_text())
+
+
+def reviews(home: Path) -> list[list[object]]:
+    return progress(home)["decks"]["bundled:flask-interview-prep"]["reviews"]
+
+
+def test_three_flash_grades_make_three_reviews_of_three_questions(isolated_home: Path) -> None:
+    result = run("quiz", stdin="\n3\n\n2\n\n4\n")
+    assert result.exit_code == 0, result.stderr
+    document = progress(isolated_home)
+    assert document["version"] == 1
+    rows = reviews(isolated_home)
+    assert len(rows) == 3 and len({row[0] for row in rows}) == 3
+    assert [row[2] for row in rows] == [3, 2, 4]
+    assert "Seen 3 question(s)" in result.stdout
+    assert "3 Good · 10m" in result.stdout  # grade keys show their interval
+
+
+def test_three_choice_answers_add_three_reviews(isolated_home: Path) -> None:
+    run("quiz", stdin="\n3\n")
+    result = run("quiz", "--mode", "choice", "--seed", "1", stdin="1\n2\n3\n")
+    assert result.exit_code == 0, result.stderr
+    rows = reviews(isolated_home)
+    assert len(rows) == 4
+    assert [row[3] for row in rows[1:]] == ["choice"] * 3
+    assert "The answer is" in result.stdout or "Right!" in result.stdout
+
+
+def test_cram_adds_no_review(isolated_home: Path) -> None:
+    run("quiz", stdin="\n3\n")
+    before = (isolated_home / "data" / "progress.json").read_bytes()
+    result = run("quiz", "--cram", "--section", "2", stdin="\n1\n\n4\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Seen 2 question(s)" in result.stdout
+    assert (isolated_home / "data" / "progress.json").read_bytes() == before
+
+
+def test_a_grade_then_end_of_input_is_kept(isolated_home: Path) -> None:
+    result = run("quiz", stdin="\n3\n\n")
+    assert result.exit_code == 0
+    assert len(reviews(isolated_home)) == 1
+    assert "Next due:" in result.stdout
+
+
+def test_undo_and_skip_lines(isolated_home: Path) -> None:
+    result = run("quiz", stdin="\n1\nu\n4\ns\n\n3\nq\n")
+    assert result.exit_code == 0, result.stderr
+    assert [row[2] for row in reviews(isolated_home)] == [4, 3]
+    assert "Took the last grade back." in result.stdout
+    assert "skipped 1" in result.stdout
+
+
+def test_corrupt_progress_is_kept_aside_with_a_message(isolated_home: Path) -> None:
+    data = isolated_home / "data"
+    data.mkdir(parents=True)
+    (data / "progress.json").write_text('{"version": 1, "decks": {')
+    result = run("quiz", stdin="\n3\n")
+    assert result.exit_code == 0
+    assert "Traceback" not in result.stderr
+    [aside] = data.glob("progress.json.corrupt-*")
+    assert aside.read_text() == '{"version": 1, "decks": {'
+    assert str(aside) in result.stderr
+    assert len(reviews(isolated_home)) == 1
+
+
+def test_newer_progress_file_is_refused_before_any_question(isolated_home: Path) -> None:
+    data = isolated_home / "data"
+    data.mkdir(parents=True)
+    (data / "progress.json").write_text('{"version": 7, "decks": {}}')
+    result = run("quiz", stdin="\n3\n")
+    assert result.exit_code == 2
+    assert "newer flaskprep" in result.stderr
+    assert "What is Flask" not in result.stdout
+    assert (data / "progress.json").read_text() == '{"version": 7, "decks": {}}'
+
+
+def test_unwritable_data_folder_errors_before_any_question(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("FLASKPREP_HOME", str(blocker))
+    result = run("quiz", stdin="\n3\n")
+    assert result.exit_code == 2
+    assert "FLASKPREP_HOME" in result.stderr
+    assert "What is Flask" not in result.stdout
+
+
+def test_true_false_and_type_modes_record_their_mode(isolated_home: Path) -> None:
+    assert run("quiz", "-m", "truefalse", "-n", "2", "--seed", "3", stdin="t\nf\n").exit_code == 0
+    typed = "Flask is a lightweight microframework built on Werkzeug and Jinja2"
+    result = run("quiz", "-m", "type", "-n", "1", stdin=f"{typed}\n\n")
+    assert result.exit_code == 0, result.stderr
+    rows = reviews(isolated_home)
+    assert [row[3] for row in rows] == ["truefalse", "truefalse", "type"]
+    assert rows[-1][5] is not None  # the grader's score is kept
+    assert "Score:" in result.stdout
+
+
+def test_nothing_due_says_when_and_suggests_cram(isolated_home: Path) -> None:
+    answers = "".join("\n4\n" for _ in range(63))
+    assert run("quiz", "-n", "63", stdin=answers).exit_code == 0
+    result = run("quiz")
+    assert result.exit_code == 0
+    assert "Nothing is due now" in result.stdout and "--cram" in result.stdout
+
+
+def test_bad_section_is_a_usage_error() -> None:
+    result = run("quiz", "--section", "no such section at all")
+    assert result.exit_code == 2
+    assert "no section matches" in result.stderr
