@@ -1,0 +1,150 @@
+"""Drive `flaskprep quiz` in a real pseudo-terminal with single key presses."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.e2e
+TIMEOUT = 20
+QUIZ = f"{shlex.quote(sys.executable)} -m flaskprep quiz"
+
+
+def spawn(command: str) -> pexpect.spawn:
+    env = dict(os.environ, NO_COLOR="1", TERM="xterm", COLUMNS="100", LINES="30")
+    return pexpect.spawn(
+        "bash",
+        ["--norc", "--noprofile", "-c", command],
+        env=env,
+        dimensions=(30, 100),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+
+
+def ratings(home: Path) -> list[int]:
+    path = home / "data" / "progress.json"
+    if not path.exists():
+        return []
+    document = json.loads(path.read_text())
+    return [row[2] for row in document["decks"]["bundled:flask-interview-prep"]["reviews"]]
+
+
+def assert_terminal_restored(child: pexpect.spawn) -> None:
+    """`stty -a` after flaskprep ran: canonical mode and echo are back on."""
+    child.expect("STTY:(.*):END")
+    settings = child.match.group(1).split()
+    assert "icanon" in settings and "echo" in settings
+    assert "-icanon" not in settings and "-echo" not in settings
+
+
+def test_reveal_grade_undo_quit(isolated_home: Path) -> None:
+    child = spawn(QUIZ)
+    child.expect("What is Flask and its key features")
+    child.expect("show answer")
+    child.send(" ")  # no Enter needed
+    child.expect("lightweight, extensible microframework")
+    child.expect("3 Good · 10m")
+    child.send("3")
+    child.expect("WSGI and Werkzeug")
+    child.send("\r")
+    child.expect("WSGI spec")
+    child.send("4")
+    child.expect("Application and request contexts")
+    child.send("u")
+    child.expect("Took the last grade back")
+    child.expect("WSGI spec")  # back on the revealed answer, ready to re-grade
+    child.send("2")
+    child.expect("Application and request contexts")
+    child.send("q")
+    child.expect("Seen 2 question")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert ratings(isolated_home) == [3, 2]
+
+
+def test_ctrl_c_keeps_grades_and_restores_the_terminal(isolated_home: Path) -> None:
+    child = spawn(f"{QUIZ}; echo EXIT:$?; echo STTY:$(stty -a | tr '\\n;' '  '):END")
+    child.expect("What is Flask")
+    child.send(" ")
+    child.expect("1 Again")
+    child.send("3")
+    child.expect("WSGI and Werkzeug")
+    child.sendintr()
+    child.expect("Seen 1 question")
+    child.expect("EXIT:130")
+    assert_terminal_restored(child)
+    child.expect(pexpect.EOF)
+    assert ratings(isolated_home) == [3]
+
+
+def test_sigterm_keeps_grades_and_restores_the_terminal(isolated_home: Path) -> None:
+    child = spawn(f"{QUIZ}; echo EXIT:$?; echo STTY:$(stty -a | tr '\\n;' '  '):END")
+    child.expect("What is Flask")
+    child.send(" ")
+    child.expect("1 Again")
+    child.send("4")
+    child.expect("WSGI and Werkzeug")
+    quiz_pids = [p for p in _children(child.pid) if _is_quiz(p)]
+    assert quiz_pids
+    os.kill(quiz_pids[0], signal.SIGTERM)
+    child.expect("Seen 1 question")
+    child.expect("EXIT:143")
+    assert_terminal_restored(child)
+    assert ratings(isolated_home) == [4]
+
+
+def test_choice_mode_with_single_keys(isolated_home: Path) -> None:
+    child = spawn(f"{QUIZ} --mode choice --count 2 --seed 5")
+    child.expect("1-4: choose")
+    child.send("1")
+    child.expect("(Right!|Wrong\\.)")
+    child.expect("any key: next")
+    child.send("x")
+    child.expect("1-4: choose")
+    child.send("q")
+    child.expect("Seen 1 question")
+    child.expect(pexpect.EOF)
+    assert len(ratings(isolated_home)) == 1
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _is_quiz(pid: int) -> bool:
+    try:
+        return b"flaskprep" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def test_typed_answer_is_echoed_scored_and_accepted_with_enter(isolated_home: Path) -> None:
+    child = spawn(f"{QUIZ} --mode type --count 1")
+    child.expect("Type your answer")
+    child.sendline("a lightweight microframework built on Werkzeug and Jinja2")
+    child.expect("Jinja2")  # echoed while typing
+    child.expect("Score:")
+    child.expect("Enter: ")
+    child.send("\r")
+    child.expect("Seen 1 question")
+    child.expect(pexpect.EOF)
+    assert len(ratings(isolated_home)) == 1
