@@ -104,6 +104,7 @@ class ProgressStore:
         self._stamp: tuple[int, int, int] | None = None
         self._old_version: tuple[int, bytes] | None = None
         self._encoder: progress_format.Encoder | None = None
+        self._swept = False
 
     # -- reading -------------------------------------------------------------------
 
@@ -255,6 +256,7 @@ class ProgressStore:
     ) -> T:
         self._ensure_folder()
         with self._lock():
+            self._remove_orphaned_temp_files()
             progress = self._fresh(move_corrupt=True)
             result = change(progress)
             self._save(progress, touched)
@@ -276,6 +278,14 @@ class ProgressStore:
             self._progress, self._stamp = None, None  # drop the unsaved change: re-read
             raise self._error("could not be saved; the previous file is intact", exc) from None
         self._progress, self._stamp = progress, self._current_stamp()
+
+    def _remove_orphaned_temp_files(self) -> None:
+        """Temp files of saves killed mid-write (only a save holding the lock writes one)."""
+        if self._swept:
+            return
+        self._swept = True
+        for orphan in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            orphan.unlink(missing_ok=True)
 
     def _keep_old_version(self) -> None:
         from flaskprep import progress_format
