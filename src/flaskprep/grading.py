@@ -118,8 +118,8 @@ class _Token:
 class _AnswerView:
     stems: frozenset[str]
     joined: frozenset[str]
-    compounds: tuple[str, ...]
-    words: tuple[str, ...]
+    by_initial: dict[str, frozenset[str]]
+    """Stems, words and compounds of the answer by first letter, for typo matching."""
     token_count: int
     stop_count: int
 
@@ -133,7 +133,8 @@ def grade(answer: str, model_answer: str, idf: Mapping[str, float] | None = None
         return Grade(1.0, tuple(t.text for t in terms), ())
     view = _read_answer(answer)
     hits = [_term_matches(term, view) for term in terms]
-    weights = [_weight(term, idf) for term in terms]
+    fallback = max(idf.values(), default=1.0) if idf else 1.0
+    weights = [_weight(term, idf, fallback) for term in terms]
     recall = sum(w for w, hit in zip(weights, hits, strict=True) if hit) / sum(weights)
     score = min(1.0, max(0.0, recall * _penalty(view, len(terms))))
     matched = tuple(t.text for t, hit in zip(terms, hits, strict=True) if hit)
@@ -209,6 +210,7 @@ def _scan_prose(text: str, start: int, end: int) -> list[_Token]:
     return tokens
 
 
+@lru_cache(maxsize=16384)
 def _prose_token(raw: str, sentence_start: bool) -> _Token:
     raw = _POSSESSIVE.sub("", raw)
     if _PLURAL_ACRONYM.fullmatch(raw):
@@ -232,7 +234,7 @@ def _is_extension_name(raw: str) -> bool:
 
 
 def _at_sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\n*_(\"'“")
+    before = text[max(0, index - 16) : index].rstrip(" \t\n*_(\"'“")
     return not before or before[-1] in _SENTENCE_END
 
 
@@ -251,33 +253,44 @@ def _read_answer(answer: str) -> _AnswerView:
     for size in (2, 3):
         joined.update("".join(words[i : i + size]) for i in range(len(words) - size + 1))
     stop_count = sum(1 for w in words if w in _GRADING_STOP_WORDS)
-    return _AnswerView(
-        frozenset(stems), frozenset(joined), compounds, tuple(words), len(words), stop_count
-    )
+    by_initial: dict[str, set[str]] = {}
+    for candidate in (*stems, *words, *compounds):
+        by_initial.setdefault(candidate[:1], set()).add(candidate)
+    frozen = {initial: frozenset(found) for initial, found in by_initial.items()}
+    return _AnswerView(frozenset(stems), frozenset(joined), frozen, len(words), stop_count)
 
 
 def _phrases(words: list[str]) -> list[str]:
+    by_first = _phrases_by_first_word()
     found: list[str] = []
-    for phrase, replacement in PHRASES.items():
-        size = len(phrase)
-        if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
-            found.append(replacement)
+    for i, word in enumerate(words):
+        for phrase, replacement in by_first.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append(replacement)
     return found
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, replacement in PHRASES.items():
+        index.setdefault(phrase[0], []).append((phrase, replacement))
+    return index
 
 
 def _term_matches(term: KeyTerm, view: _AnswerView) -> bool:
     if term.key in view.stems or term.key in view.joined:
         return True
     if len(term.parts) == 1:
-        return _near_any(term.key, view.stems) or _near_any(fold(term.text), view.words)
-    if _near_any(term.key, view.compounds) or _last_segment_said(term, view):
+        return _near_any(term.key, view) or _near_any(fold(term.text), view)
+    if _near_any(term.key, view) or _last_segment_said(term, view):
         return True
     return _parts_said(term.parts, view)
 
 
 def _parts_said(parts: tuple[str, ...], view: _AnswerView) -> bool:
     """Two-part names need both parts; longer ones their specific parts and two thirds."""
-    said = [part in view.stems or _near_any(part, view.stems) for part in parts]
+    said = [part in view.stems or _near_any(part, view) for part in parts]
     if len(parts) <= 2:
         return all(said)
     specific = [hit for part, hit in zip(parts, said, strict=True) if part not in _GENERIC_PARTS]
@@ -292,15 +305,14 @@ def _last_segment_said(term: KeyTerm, view: _AnswerView) -> bool:
     return _NON_ALNUM.sub("", last).lower() in view.joined
 
 
-def _near_any(word: str, candidates: Iterable[str]) -> bool:
-    """A candidate within the typo allowance of ``word`` (same first letter)."""
+def _near_any(word: str, view: _AnswerView) -> bool:
+    """Something in the answer within the typo allowance of ``word`` (same first letter)."""
     limit = 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
     if limit == 0:
         return False
-    first = word[0]
     return any(
-        c[:1] == first and abs(len(c) - len(word)) <= limit and _distance(word, c, limit) <= limit
-        for c in candidates
+        abs(len(c) - len(word)) <= limit and _distance(word, c, limit) <= limit
+        for c in view.by_initial.get(word[0], ())
     )
 
 
@@ -323,8 +335,9 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _weight(term: KeyTerm, idf: Mapping[str, float] | None) -> float:
-    rarity = 1.0 if idf is None else idf.get(term.key, max(idf.values(), default=1.0))
+def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> float:
+    """Kind weight times rarity; a term the table lacks counts as the rarest."""
+    rarity = 1.0 if idf is None else idf.get(term.key, fallback)
     return KIND_WEIGHT[term.kind] * rarity
 
 
