@@ -1,0 +1,150 @@
+"""A deck stored as columns, and a lazy ``Deck`` view over them.
+
+Unpickling 100,000 frozen ``Question`` objects takes most of a second; their
+fields as a few lists and arrays load in tens of milliseconds. ``deck_cache``
+stores a deck this way. ``eager_deck`` rebuilds the real ``Deck``;
+``lazy_deck`` makes a ``Deck`` whose question tuples are ``LazyQuestions``,
+which make a ``Question`` only when it is looked at, so ``flaskprep search``
+on a big deck pays only for its hits.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, cast, overload
+
+from flaskprep.model import Deck, Question, Resource, Section
+
+
+@dataclass(frozen=True, slots=True)
+class DeckColumns:
+    title: str
+    path: str
+    key: str
+    resources: tuple[Resource, ...]
+    sections: tuple[tuple[int | None, str, int, int], ...]
+    """``(number, title, line, question count)`` per section, in deck order."""
+    ids: list[str]
+    texts: list[str]
+    answers: list[str]
+    lines: array[int]
+    section_indexes: array[int]
+    positions: array[int]
+
+    def question(self, i: int) -> Question:
+        return Question(
+            self.ids[i],
+            self.texts[i],
+            self.answers[i],
+            self.lines[i],
+            self.section_indexes[i],
+            self.positions[i],
+        )
+
+
+def to_columns(deck: Deck) -> DeckColumns:
+    qs = deck.questions
+    return DeckColumns(
+        deck.title,
+        deck.path,
+        deck.key,
+        deck.resources,
+        tuple((s.number, s.title, s.line, len(s.questions)) for s in deck.sections),
+        [q.id for q in qs],
+        [q.text for q in qs],
+        [q.answer for q in qs],
+        array("q", (q.line for q in qs)),
+        array("q", (q.section_index for q in qs)),
+        array("q", (q.position for q in qs)),
+    )
+
+
+def eager_deck(columns: DeckColumns) -> Deck:
+    questions = tuple(map(Question, *_fields(columns)))
+    sections, start = [], 0
+    for number, title, line, count in columns.sections:
+        sections.append(Section(number, title, questions[start : start + count], line))
+        start += count
+    return Deck(
+        columns.title, columns.path, tuple(sections), columns.resources, columns.key, questions
+    )
+
+
+def lazy_deck(columns: DeckColumns) -> Deck:
+    """A ``Deck`` equal to ``eager_deck(columns)`` that makes questions on demand."""
+    made: list[Question | None] = [None] * len(columns.ids)
+    sections, start = [], 0
+    for number, title, line, count in columns.sections:
+        part = LazyQuestions(columns, made, start, start + count)
+        sections.append(Section(number, title, cast(tuple[Question, ...], part), line))
+        start += count
+    questions = cast(tuple[Question, ...], LazyQuestions(columns, made, 0, len(made)))
+    return Deck(
+        columns.title, columns.path, tuple(sections), columns.resources, columns.key, questions
+    )
+
+
+def _fields(columns: DeckColumns) -> tuple[Sequence[Any], ...]:
+    return (
+        columns.ids,
+        columns.texts,
+        columns.answers,
+        columns.lines,
+        columns.section_indexes,
+        columns.positions,
+    )
+
+
+class LazyQuestions(Sequence[Question]):
+    """A read-only run of a deck's questions that behaves like the tuple it stands for."""
+
+    __slots__ = ("_columns", "_made", "_start", "_stop")
+
+    def __init__(
+        self, columns: DeckColumns, made: list[Question | None], start: int, stop: int
+    ) -> None:
+        self._columns, self._made, self._start, self._stop = columns, made, start, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, i: int) -> Question: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Question, ...]: ...
+    def __getitem__(self, i: int | slice) -> Question | tuple[Question, ...]:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        size = len(self)
+        if not -size <= i < size:
+            raise IndexError("question index out of range")
+        at = self._start + (i % size)
+        found = self._made[at]
+        if found is None:
+            found = self._made[at] = self._columns.question(at)
+        return found
+
+    def __iter__(self) -> Iterator[Question]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, LazyQuestions)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: Sequence[Question]) -> tuple[Question, ...]:
+        return tuple(self) + tuple(other)
+
+    def __radd__(self, other: Sequence[Question]) -> tuple[Question, ...]:
+        return tuple(other) + tuple(self)
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type[tuple[Question, ...]], tuple[tuple[Question, ...]]]:
+        return tuple, (tuple(self),)
