@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.cli.completion import complete_section
 
 if TYPE_CHECKING:
     from flaskprep.model import Deck
@@ -18,7 +19,12 @@ def search(
     query: Annotated[list[str], typer.Argument(help='Words to look for; "quote" a phrase.')],
     section: Annotated[
         list[str] | None,
-        typer.Option("--section", "-s", help="Only this section (number or title part)."),
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section (number or title part).",
+            autocompletion=complete_section,
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
     answers: Annotated[bool, typer.Option("--answers", "-a", help="Print each answer.")] = False,
