@@ -18,10 +18,10 @@ from flaskprep.ui.safe import clean
 
 
 def render_decks(summaries: list[DeckSummary]) -> RenderableType:
-    table = Table(box=None, header_style="bold")
-    table.add_column("Deck")
-    table.add_column("File", style="dim")
-    for name in ("Questions", "Unanswered", "Due"):
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("Deck", no_wrap=True, overflow="ellipsis")
+    table.add_column("File", style="dim", no_wrap=True)
+    for name in ("Questions", "No answer", "Due"):
         table.add_column(name, justify="right")
     for item in summaries:
         if item.error is not None:
