@@ -152,6 +152,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "log": ("logging",),
     "monitor": ("monitoring",),
     "upload": ("uploads", "files"),
+    "admin": ("roles", "permissions", "authorization"),
+    "admins": ("roles", "permissions", "authorization"),
+    "restrict": ("access", "permissions", "authorization"),
+    "protect": ("security", "protection"),
+    "structure": ("organization", "modular", "modularize"),
+    "organize": ("organization", "modular", "modularize"),
+    "modular": ("modularize", "blueprints"),
     "permission": ("authorization", "role"),
     "permissions": ("authorization", "roles"),
     "rbac": ("role", "access", "control"),
@@ -211,9 +218,6 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("web", "socket"): "websocket",
     ("web", "sockets"): "websocket",
     ("continuous", "integration"): "ci",
-    ("background", "job"): "celery",
-    ("background", "jobs"): "celery",
-    ("task", "queue"): "celery",
     ("hot", "reload"): "debug",
     ("auto", "reload"): "debug",
 }
@@ -226,34 +230,46 @@ def expand_synonyms(word: str) -> tuple[str, ...]:
 
 _VOWELS = frozenset("aeiouy")
 
-# Derivational suffixes, longest first; applied repeatedly (ization -> ize -> "").
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("ational", "ate"),
-    ("ization", "ize"),
-    ("isation", "ize"),
-    ("ibility", ""),
-    ("ability", ""),
-    ("iveness", "ive"),
-    ("fulness", "ful"),
-    ("ation", "ate"),
-    ("ition", ""),
-    ("ction", "ct"),
-    ("ssion", "ss"),
-    ("ement", ""),
-    ("ment", ""),
-    ("ness", ""),
-    ("ator", "ate"),
-    ("izer", "ize"),
-    ("able", ""),
-    ("ible", ""),
-    ("ity", ""),
-    ("ize", ""),
-    ("ise", ""),
-    ("ate", ""),
-    ("al", ""),
-    ("er", ""),
-    ("ly", ""),
+# Derivational suffixes, longest first, with the Porter "measure" the rest must
+# have; applied repeatedly (ization -> ize -> ""), so a word family meets.
+_SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    ("ational", "ate", 1),
+    ("ization", "ize", 1),
+    ("isation", "ize", 1),
+    ("ibility", "", 1),
+    ("ability", "", 1),
+    ("iveness", "ive", 1),
+    ("fulness", "ful", 1),
+    ("ation", "ate", 1),
+    ("ition", "", 1),
+    ("ction", "ct", 1),
+    ("ssion", "ss", 1),
+    ("ement", "", 2),
+    ("ment", "", 2),
+    ("ness", "", 1),
+    ("ator", "ate", 1),
+    ("izer", "ize", 1),
+    ("able", "", 1),
+    ("ible", "", 1),
+    ("ity", "", 1),
+    ("ize", "", 2),
+    ("ise", "", 2),
+    ("ate", "", 2),
+    ("al", "", 2),
+    ("er", "", 1),
+    ("ly", "", 1),
 )
+
+
+def _measure(base: str) -> int:
+    """Porter's m: how many vowel-consonant runs ``base`` has (``local`` 2, ``loc`` 1)."""
+    count, after_vowel = 0, False
+    for i, ch in enumerate(base):
+        vowel = ch in "aeiou" or (ch == "y" and i > 0 and base[i - 1] not in "aeiou")
+        if after_vowel and not vowel:
+            count += 1
+        after_vowel = vowel
+    return count
 
 
 def _has_vowel(text: str) -> bool:
@@ -284,18 +300,21 @@ def _strip_inflection(word: str) -> str:
     return word
 
 
-_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
+_SUFFIX_ENDINGS = tuple(suffix for suffix, _, _ in _SUFFIXES)
 
 
 def _strip_derivation(word: str) -> str:
     for _ in range(4):
         if not word.endswith(_SUFFIX_ENDINGS):
             return word
-        for suffix, replacement in _SUFFIXES:
+        for suffix, replacement, measure in _SUFFIXES:
+            if not word.endswith(suffix):
+                continue
             base = word[: -len(suffix)]
-            if word.endswith(suffix) and len(base) >= 3 and _has_vowel(base):
+            if len(base) >= 3 and _measure(base) >= measure:
                 word = base + replacement
                 break
+            return word
         else:
             return word
     return word

@@ -14,7 +14,7 @@ from flaskprep.search.index import SearchIndex
 from flaskprep.text import stem
 
 PREFIX_WEIGHT = 0.85
-TYPO_WEIGHTS = (1.0, 0.8, 0.6)
+TYPO_WEIGHTS = (1.0, 0.6, 0.45)
 _MAX_PREFIX_TERMS = 40
 _MAX_TYPO_TERMS = 5
 _FULL_SCAN_LIMIT = 20_000
@@ -103,7 +103,7 @@ def prefixed(index: SearchIndex, word: str) -> dict[int, float]:
 def nearest(index: SearchIndex, word: str) -> tuple[int, str] | None:
     """``(distance, deck word)`` closest to ``word``, for a "did you mean"."""
     root = stem(word)
-    bound = max(2, min(4, len(root) // 2))
+    bound = 1 if len(root) <= 4 else 2 if len(root) <= 7 else 3
     found = _scan(index, root, bound, _letter_range(index, root[0]))
     if not found and len(index.vocab) <= _FULL_SCAN_LIMIT:
         found = _scan(index, root, bound, range(len(index.vocab)))

@@ -12,7 +12,7 @@ from flaskprep.search.index import SearchIndex, build_index, word_spans
 from flaskprep.search.query import Group, Query, parse_query
 from flaskprep.text import STOP_WORDS, fold, stem, tokenize
 
-SECTION_BOOST = 0.2
+SECTION_WEIGHT = 0.25
 MAX_PHRASE_CHECKS = 5000
 """Questions read to confirm a phrase, best-scored first, before giving up."""
 
@@ -45,7 +45,7 @@ def search(
     if sections:
         wanted, owner = set(sections), index.doc_sections
         scores = {doc: s for doc, s in scores.items() if owner[doc] in wanted}
-    _boost_sections(index, stems, scores)
+    _boost_sections(index, parsed.groups, scores)
     best = _best(deck, index, parsed, scores, max(limit, 0))
     hits = tuple(Hit(deck.questions[d], s, _matched(deck.questions[d], stems)) for d, s in best)
     suggestion = None if hits else _suggest(index, query, parsed)
@@ -76,20 +76,25 @@ def _score(index: SearchIndex, groups: tuple[Group, ...]) -> dict[int, float]:
 
 
 def _boost_sections(
-    index: SearchIndex, stems: list[frozenset[str]], scores: dict[int, float]
+    index: SearchIndex, groups: tuple[Group, ...], scores: dict[int, float]
 ) -> None:
-    """Questions in a section whose title a query word names rank a little higher."""
-    factors = [
-        1.0 + SECTION_BOOST * sum(1 for group in stems if group & title)
-        for title in index.section_terms
-    ]
-    if all(factor == 1.0 for factor in factors):
+    """A question whose section title names a query word gains that word's idf, scaled."""
+    bonus = [_title_bonus(index, groups, title) for title in index.section_terms]
+    if not any(bonus):
         return
     owner = index.doc_sections
     for doc in scores:
         section = owner[doc]
-        if section < len(factors):
-            scores[doc] *= factors[section]
+        if section < len(bonus):
+            scores[doc] += bonus[section]
+
+
+def _title_bonus(index: SearchIndex, groups: tuple[Group, ...], title: frozenset[str]) -> float:
+    total = 0.0
+    for group in groups:
+        named = [w * index.idf(tid) for tid, w in group.items() if index.vocab[tid] in title]
+        total += max(named, default=0.0)
+    return SECTION_WEIGHT * total
 
 
 def _best(
