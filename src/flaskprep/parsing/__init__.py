@@ -23,7 +23,7 @@ __all__ = [
     "read_deck_text",
 ]
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 """Bumped whenever parsing output can change; the deck cache is keyed on it."""
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from flaskprep.ids import assign_ids
 from flaskprep.model import Question, Resource, Section
 from flaskprep.parsing.labels import is_resources_title, section_number
 from flaskprep.parsing.outline import Block, HeadingMark, Item, RawQuestion
 from flaskprep.parsing.source import Source
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _Group = tuple[HeadingMark | None, list[RawQuestion]]
 
@@ -64,7 +68,7 @@ def resource_links(blocks: Sequence[Block]) -> tuple[Resource, ...]:
     md = markdown()
     found: dict[str, Resource] = {}
     for text in _inline_texts(blocks):
-        tokens: list = []  # type: ignore[type-arg]
+        tokens: list[Token] = []
         md.inline.parse(text, md, {}, tokens)
         for resource in _links(tokens):
             found.setdefault(resource.url, resource)
@@ -80,7 +84,7 @@ def _inline_texts(blocks: Sequence[Block]) -> Iterator[str]:
         stack.extend(reversed(block.children))
 
 
-def _links(tokens: list) -> Iterator[Resource]:  # type: ignore[type-arg]
+def _links(tokens: list[Token]) -> Iterator[Resource]:
     url: str | None = None
     words: list[str] = []
     for token in tokens:
@@ -89,8 +93,19 @@ def _links(tokens: list) -> Iterator[Resource]:  # type: ignore[type-arg]
         elif token.type == "link_close" and url is not None:
             yield Resource("".join(words).strip() or url, url)
             url = None
-        elif url is not None and token.type in ("text", "code_inline"):
-            words.append(token.content)
+        elif url is not None:
+            words.append(_source_of(token))
+
+
+def _source_of(token: Token) -> str:
+    """Link text as written: code and emphasis keep their markers."""
+    if token.type == "code_inline":
+        return f"{token.markup}{token.content}{token.markup}"
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    if token.nesting:
+        return token.markup
+    return token.content
 
 
 def deck_title(blocks: Sequence[Block], question_lines: set[int], fallback: str) -> str:

@@ -1,0 +1,340 @@
+"""Tiny decks, one behaviour each, for every layout the parser recognises."""
+
+from __future__ import annotations
+
+from flaskprep.parsing import ParseResult, parse_text
+
+
+def parse(text: str) -> ParseResult:
+    return parse_text(text, "decks/tiny.md")
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.answer) for q in parse(text).deck.questions]
+
+
+def sections(text: str) -> list[tuple[int | None, str, int]]:
+    return [(s.number, s.title, len(s.questions)) for s in parse(text).deck.sections]
+
+
+# --- bullets (the seed's layout) ---------------------------------------------------------------
+
+
+def test_bullets_question_with_bold_answer_label() -> None:
+    assert pairs("- What is Flask?\n  - **Answer:** A microframework.\n") == [
+        ("What is Flask?", "A microframework.")
+    ]
+
+
+def test_bullets_plain_answer_label() -> None:
+    assert pairs("- What is Flask?\n  - Answer: A microframework.\n") == [
+        ("What is Flask?", "A microframework.")
+    ]
+
+
+def test_bullets_short_a_label() -> None:
+    assert pairs("- What is Flask?\n  - A: A microframework.\n") == [
+        ("What is Flask?", "A microframework.")
+    ]
+
+
+def test_bullets_layout_name() -> None:
+    assert parse("- Q?\n  - **Answer:** A.\n").layout == "bullets"
+
+
+def test_bullets_sections_from_numbered_headings() -> None:
+    text = "## 1. Basics\n- Q1?\n  - **Answer:** A1.\n## 2. More\n- Q2?\n  - **Answer:** A2.\n"
+    assert sections(text) == [(1, "Basics", 1), (2, "More", 1)]
+
+
+def test_bullets_multiline_answer_keeps_code_block() -> None:
+    text = "- How to start?\n  - **Answer:** Run:\n\n    ```sh\n    flask run\n    ```\n"
+    assert pairs(text) == [("How to start?", "Run:\n\n```sh\nflask run\n```")]
+
+
+def test_bullets_answer_with_following_sub_bullets() -> None:
+    text = "- Name two hooks\n  - **Answer:** Two:\n  - before_request\n  - after_request\n"
+    assert pairs(text) == [("Name two hooks", "Two:\n- before_request\n- after_request")]
+
+
+def test_bullets_question_without_answer_kept_empty() -> None:
+    text = "- Unanswered?\n- Answered?\n  - **Answer:** yes\n"
+    assert pairs(text) == [("Unanswered?", ""), ("Answered?", "yes")]
+
+
+def test_bullets_list_without_any_answer_is_not_questions() -> None:
+    text = "# Deck\n\nSome notes:\n\n- one\n- two\n\n## 1. S\n- Q?\n  - **Answer:** A.\n"
+    assert pairs(text) == [("Q?", "A.")]
+
+
+def test_bullets_empty_answer_label_is_a_question_without_answer() -> None:
+    assert pairs("- Q?\n  - **Answer:**\n") == [("Q?", "")]
+
+
+def test_bullets_star_markers_work_too() -> None:
+    assert pairs("* Q?\n    * **Answer:** A.\n") == [("Q?", "A.")]
+
+
+# --- headings -----------------------------------------------------------------------------------
+
+
+def test_heading_question_answer_is_content_below() -> None:
+    text = "# D\n\n## What is Flask?\nA microframework.\n\nIt is small.\n"
+    assert pairs(text) == [("What is Flask?", "A microframework.\n\nIt is small.")]
+
+
+def test_heading_numbered_question_number_stripped() -> None:
+    assert pairs("### 1. What is Flask?\nA framework.\n") == [("What is Flask?", "A framework.")]
+
+
+def test_heading_question_label_stripped() -> None:
+    assert pairs("# Question: What is Flask?\nA framework.\n") == [
+        ("What is Flask?", "A framework.")
+    ]
+
+
+def test_heading_q_number_stripped() -> None:
+    assert pairs("## Q3. Why Flask?\nIt is small.\n") == [("Why Flask?", "It is small.")]
+
+
+def test_heading_question_word_without_question_mark() -> None:
+    assert pairs("## Explain blueprints\nThey group routes.\n") == [
+        ("Explain blueprints", "They group routes.")
+    ]
+
+
+def test_heading_answer_keeps_code_and_lists() -> None:
+    text = "## How to run?\nUse:\n\n```sh\nflask run\n```\n\n- fast\n- easy\n"
+    assert pairs(text) == [("How to run?", "Use:\n\n```sh\nflask run\n```\n\n- fast\n- easy")]
+
+
+def test_heading_answer_label_stripped() -> None:
+    assert pairs("## What is Flask?\n**Answer:** A framework.\n") == [
+        ("What is Flask?", "A framework.")
+    ]
+
+
+def test_heading_rules_are_separators_not_content() -> None:
+    text = "## What is X?\nX.\n\n---\n\n## What is Y?\nY.\n\n---\n"
+    assert pairs(text) == [("What is X?", "X."), ("What is Y?", "Y.")]
+
+
+def test_heading_answer_runs_over_deeper_headings() -> None:
+    text = "## What is X?\nX.\n### Example\nCode.\n## What is Y?\nY.\n"
+    assert pairs(text)[0] == ("What is X?", "X.\n### Example\nCode.")
+
+
+def test_heading_parent_of_question_headings_is_a_section() -> None:
+    text = "# Deck\n## 1. Basics\n### What is X?\nX.\n## Advanced\n### Why Y?\nY.\n"
+    assert sections(text) == [(1, "Basics", 1), (None, "Advanced", 1)]
+
+
+def test_heading_sibling_of_questions_with_content_is_a_question() -> None:
+    text = "## What is X?\nX.\n## Blueprints\nThey group routes.\n"
+    assert pairs(text) == [("What is X?", "X."), ("Blueprints", "They group routes.")]
+
+
+def test_heading_introduction_is_not_a_question() -> None:
+    text = "# Deck\n## Introduction\nWelcome.\n## What is X?\nX.\n## Why Y?\nY.\n"
+    assert [q for q, _ in pairs(text)] == ["What is X?", "Why Y?"]
+
+
+def test_heading_contents_list_is_not_a_question() -> None:
+    text = "# Deck\n## Contents\n1. [X](#x)\n## What is X?\nX.\n"
+    assert [q for q, _ in pairs(text)] == ["What is X?"]
+
+
+def test_heading_empty_answer_kept() -> None:
+    assert pairs("## What is X?\n## What is Y?\nY.\n") == [("What is X?", ""), ("What is Y?", "Y.")]
+
+
+def test_heading_layout_name() -> None:
+    assert parse("## What is X?\nX.\n").layout == "headings"
+
+
+# --- bold and numbered ----------------------------------------------------------------------
+
+
+def test_bold_paragraph_question() -> None:
+    text = "**What is Flask?**\n\nA microframework.\n"
+    assert pairs(text) == [("What is Flask?", "A microframework.")]
+
+
+def test_bold_q_number_stripped() -> None:
+    assert pairs("**Q1. What is Flask?**\n\nA framework.\n") == [("What is Flask?", "A framework.")]
+
+
+def test_bold_answer_on_next_line_of_same_paragraph() -> None:
+    assert pairs("**What is Flask?**\nA framework.\n") == [("What is Flask?", "A framework.")]
+
+
+def test_bold_numbered_list_item_question() -> None:
+    text = "1. **What is Flask?**\n   A framework.\n2. **What is WSGI?**\n   An interface.\n"
+    assert pairs(text) == [("What is Flask?", "A framework."), ("What is WSGI?", "An interface.")]
+
+
+def test_bold_answer_runs_until_next_question() -> None:
+    text = "**What is X?**\n\nX.\n\n```py\nx = 1\n```\n\n**What is Y?**\n\nY.\n"
+    assert pairs(text) == [("What is X?", "X.\n\n```py\nx = 1\n```"), ("What is Y?", "Y.")]
+
+
+def test_bold_answer_stops_at_heading() -> None:
+    text = "**What is X?**\n\nX.\n\n## Next\n\nNot an answer.\n"
+    assert pairs(text) == [("What is X?", "X.")]
+
+
+def test_bold_text_that_is_not_a_question_stays_in_the_answer() -> None:
+    text = "**What is X?**\n\n**Note**\n\nX.\n"
+    assert pairs(text) == [("What is X?", "**Note**\n\nX.")]
+
+
+def test_bold_layout_name() -> None:
+    assert parse("**What is X?**\n\nX.\n").layout == "bold"
+
+
+# --- labelled pairs ---------------------------------------------------------------------------
+
+
+def test_labelled_q_and_a_lines() -> None:
+    assert pairs("Q: What is Flask?\nA: A framework.\n") == [("What is Flask?", "A framework.")]
+
+
+def test_labelled_question_answer_words() -> None:
+    text = "Question: What is Flask?\n\nAnswer: A framework.\n"
+    assert pairs(text) == [("What is Flask?", "A framework.")]
+
+
+def test_labelled_bold_labels() -> None:
+    text = "**Q:** What is Flask?\n\n**A:** A framework.\n"
+    assert pairs(text) == [("What is Flask?", "A framework.")]
+
+
+def test_labelled_bold_question_label_word() -> None:
+    text = "**Question:** What is Flask?\n**Answer:** A framework.\n"
+    assert pairs(text) == [("What is Flask?", "A framework.")]
+
+
+def test_labelled_answer_runs_on_over_code_and_lists() -> None:
+    text = "Q: How to run?\nA: Like this:\n\n```sh\nflask run\n```\n\n- fast\n\nQ: Next?\nA: Yes.\n"
+    assert pairs(text) == [
+        ("How to run?", "Like this:\n\n```sh\nflask run\n```\n\n- fast"),
+        ("Next?", "Yes."),
+    ]
+
+
+def test_labelled_setext_headings_are_sections() -> None:
+    text = "Basics\n======\n\nQ: What?\nA: That.\n\nMore\n----\n\nQ: Why?\nA: Because.\n"
+    assert sections(text) == [(None, "Basics", 1), (None, "More", 1)]
+
+
+def test_labelled_answer_without_question_is_an_error() -> None:
+    result = parse("A: orphan\n\nQ: Real?\nA: Yes.\n")
+    assert [(q.text, q.answer) for q in result.deck.questions] == [("Real?", "Yes.")]
+    assert ("answer without a question", "error", 1) in [
+        (p.message, p.severity, p.line) for p in result.problems
+    ]
+
+
+def test_labelled_layout_name() -> None:
+    assert parse("Q: What?\nA: That.\n").layout == "labelled"
+
+
+# --- details blocks ---------------------------------------------------------------------------
+
+
+def test_details_one_line() -> None:
+    text = "<details><summary>What is Flask?</summary>A framework.</details>\n"
+    assert pairs(text) == [("What is Flask?", "A framework.")]
+
+
+def test_details_answer_spans_markdown_blocks() -> None:
+    text = (
+        "<details>\n<summary>How to run?</summary>\n\nUse:\n\n```sh\nflask run\n```\n</details>\n"
+    )
+    assert pairs(text) == [("How to run?", "Use:\n\n```sh\nflask run\n```")]
+
+
+def test_details_bold_summary_tags_stripped() -> None:
+    text = "<details><summary><b>What is X?</b></summary>X.</details>\n"
+    assert pairs(text) == [("What is X?", "X.")]
+
+
+def test_details_strong_summary_tags_stripped() -> None:
+    text = "<details><summary><strong>What is X?</strong></summary>X.</details>\n"
+    assert pairs(text) == [("What is X?", "X.")]
+
+
+def test_details_unclosed_ends_at_next_heading() -> None:
+    text = "## S\n<details>\n<summary>What is X?</summary>\n\nX.\n\n## T\n\nOther.\n"
+    assert pairs(text) == [("What is X?", "X.")]
+
+
+def test_details_question_line_is_the_summary_line() -> None:
+    text = "# D\n\n<details>\n<summary>What is X?</summary>\n\nX.\n</details>\n"
+    assert parse(text).deck.questions[0].line == 4
+
+
+def test_details_layout_name() -> None:
+    assert parse("<details><summary>Q?</summary>A.</details>\n").layout == "details"
+
+
+# --- sections, titles, resources, detection ----------------------------------------------
+
+
+def test_questions_before_any_heading_go_under_the_deck_title() -> None:
+    result = parse("- Q?\n  - **Answer:** A.\n")
+    assert result.deck.title == "tiny"
+    assert [(s.number, s.title) for s in result.deck.sections] == [(None, "tiny")]
+
+
+def test_deck_title_is_the_first_level_one_heading() -> None:
+    assert parse("# My Deck\n\n- Q?\n  - **Answer:** A.\n").deck.title == "My Deck"
+
+
+def test_unnumbered_heading_with_questions_is_a_section_without_number() -> None:
+    assert sections("## Basics\n- Q?\n  - **Answer:** A.\n") == [(None, "Basics", 1)]
+
+
+def test_headings_without_questions_are_dropped() -> None:
+    text = "## Intro\nHello.\n## 1. S\n- Q?\n  - **Answer:** A.\n## Outro\n"
+    assert sections(text) == [(1, "S", 1)]
+
+
+def test_positions_are_one_based_within_each_section() -> None:
+    text = "## 1. S\n- A?\n  - **Answer:** a\n- B?\n  - **Answer:** b\n## 2. T\n- C?\n  - A: c\n"
+    deck = parse(text).deck
+    assert [(q.section_index, q.position) for q in deck.questions] == [(0, 1), (0, 2), (1, 1)]
+
+
+def test_resources_heading_links_are_resources_not_questions() -> None:
+    text = (
+        "## What is X?\nX.\n\n## References\n- [Flask](https://flask.palletsprojects.com/)\n"
+        "- [Docs](https://example.org/docs)\n"
+    )
+    result = parse(text)
+    assert [q.text for q in result.deck.questions] == ["What is X?"]
+    assert [(r.title, r.url) for r in result.deck.resources] == [
+        ("Flask", "https://flask.palletsprojects.com/"),
+        ("Docs", "https://example.org/docs"),
+    ]
+
+
+def test_further_reading_heading_counts_as_resources() -> None:
+    text = "- Q?\n  - A: a\n\n## Further reading\n\nSee [Flask](https://f.example/).\n"
+    assert [r.url for r in parse(text).deck.resources] == ["https://f.example/"]
+
+
+def test_question_about_resources_is_still_a_question() -> None:
+    assert [q for q, _ in pairs("## What resources help?\nDocs.\n")] == ["What resources help?"]
+
+
+def test_detection_prefers_the_layout_with_more_questions() -> None:
+    text = "## What is X?\n**What is Y?**\n\nY.\n\n**What is Z?**\n\nZ.\n"
+    assert parse(text).layout == "bold"
+
+
+def test_no_questions_gives_an_empty_deck_and_an_error_problem() -> None:
+    result = parse("# Notes\n\nJust prose.\n")
+    assert result.deck.questions == ()
+    assert [(p.line, p.severity) for p in result.problems] == [(1, "error")]
+    assert "no questions found" in result.problems[0].message
