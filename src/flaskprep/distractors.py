@@ -107,6 +107,8 @@ def cloze_prompt(question: Question, rng: random.Random) -> ClozePrompt | None:
 
     answer = question.answer
     candidates = [t for t in key_terms(answer) if len(t.text) >= 4 and _find(t.text, answer)]
+    hidden = [t for t in candidates if t.key not in _question_keys(question.text)]
+    candidates = hidden or candidates  # a blank the question itself gives away is a last resort
     if not candidates:
         return None
     blanks = 2 if len(candidates) >= 6 else 1
@@ -116,6 +118,12 @@ def cloze_prompt(question: Question, rng: random.Random) -> ClozePrompt | None:
         label = f"[{number}] {BLANK}" if blanks > 1 else BLANK
         text = _pattern(term.text).sub(label, text, count=1)
     return ClozePrompt(text, tuple(chosen))
+
+
+def _question_keys(text: str) -> set[str]:
+    from flaskprep.grading import key_terms
+
+    return {t.key for t in key_terms(text)}
 
 
 def _pattern(term: str) -> re.Pattern[str]:

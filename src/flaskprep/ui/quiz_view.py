@@ -138,17 +138,17 @@ def render(session: Session, screen: Screen, *, full: bool = True) -> Renderable
     assert prompt is not None
     parts: list[RenderableType] = []
     if full:
-        parts += [_header(session, screen), _question(prompt)]
-        if session.phase == "question" or prompt.mode != "flash":
+        parts += [_header(session, screen), Text(""), _question(prompt)]
+        if session.phase == "question" or prompt.truefalse is not None:
             parts += _prompt_body(prompt)
     if session.phase != "question":
         parts += _result(session, prompt)
-    parts.append(_hint(session, screen))
+    parts += [Text(""), _hint(session, screen)]
     return Group(*parts)
 
 
 def _header(session: Session, screen: Screen) -> Text:
-    done = sum(session.ratings.values()) + session.skipped
+    done = sum(session.ratings.values()) + session.skipped - (session.phase == "feedback")
     text = Text(f"{clean(screen.deck_title)} · {done + 1}/{max(screen.total, done + 1)}", "dim")
     if session.current is not None:
         text.append(f" · {session.current.mode}", "dim")
@@ -163,36 +163,52 @@ def _question(prompt: Prompt) -> Text:
 
 def _prompt_body(prompt: Prompt) -> list[RenderableType]:
     if prompt.choice is not None:
-        return [_option(i, o) for i, o in enumerate(prompt.choice.options)]
+        return [_options(prompt.choice.options)]
     if prompt.truefalse is not None:
-        return [Text("Is this the answer?", "dim"), _indented(prompt.truefalse.shown_answer)]
+        return [Text("\nIs this the answer?", "dim"), _indented(prompt.truefalse.shown_answer)]
     if prompt.cloze is not None:
-        return [Text("Fill in the blank:", "dim"), _indented(prompt.cloze.text)]
+        return [Text("\nFill in the blank:", "dim"), _indented(prompt.cloze.text)]
     if prompt.mode == "type":
-        return [Text("Type your answer on one line, then Enter.", "dim")]
+        return [Text("\nType your answer on one line, then Enter.", "dim")]
     return []
 
 
-def _option(index: int, text: str, style: str = "") -> RenderableType:
-    line = Text(f"{index + 1}  ", style="bold cyan")
-    line.append(clean(" ".join(text.split())), style=style)
-    return Padding(line, (0, 0, 0, 2))
+def _options(options: tuple[str, ...], styles: dict[int, str] | None = None) -> RenderableType:
+    """Numbered options; wrapped lines hang under their text."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", style="bold cyan")
+    grid.add_column()
+    for index, option in enumerate(options):
+        style = (styles or {}).get(index, "")
+        grid.add_row(str(index + 1), Text(clean(" ".join(option.split())), style=style))
+    return Padding(grid, (1, 0, 0, 2))
 
 
 def _result(session: Session, prompt: Prompt) -> list[RenderableType]:
     outcome = session.outcome
     if prompt.mode == "flash":
-        return [_indented(prompt.question.answer)]
+        return [Text(""), _indented(prompt.question.answer)]
     if prompt.mode == "type" and outcome.grade is not None:
         from flaskprep.ui.grading_view import render_grade_details, render_score
 
         score = Text("Score: ", "bold")
         score.append_text(render_score(outcome.grade.score))
-        return [score, render_grade_details(outcome.grade, prompt.question.answer)]
+        return [Text(""), score, render_grade_details(outcome.grade, prompt.question.answer)]
     verdict = Text("Right!", "bold green") if outcome.correct else Text("Wrong.", "bold red")
+    parts: list[RenderableType] = []
     if prompt.choice is not None:
         verdict.append(f"  The answer is {prompt.choice.correct + 1}.", "bold")
-    return [verdict, _indented(prompt.question.answer)]
+        styles = {prompt.choice.correct: "bold green"}
+        if outcome.chosen is not None and not outcome.correct:
+            styles[outcome.chosen] = "red strike"
+        parts.append(_options(prompt.choice.options, styles))
+    if prompt.cloze is not None:
+        blanks = ", ".join(clean(term.text) for term in prompt.cloze.terms)
+        verdict.append(f"  The blank{'s were' if len(prompt.cloze.terms) > 1 else ' was'}: ")
+        verdict.append(blanks, "bold")
+    return [*parts, Text(""), verdict, _indented(prompt.question.answer)]
 
 
 def _indented(markdown_text: str) -> RenderableType:
@@ -204,9 +220,9 @@ def _indented(markdown_text: str) -> RenderableType:
 def _hint(session: Session, screen: Screen) -> Text:
     prompt = session.current
     assert prompt is not None
-    tail = "  u undo · s skip · q quit"
+    tail = "u undo · s skip · q quit"
     if session.phase == "answer":
-        return _grade_bar(session, screen, prompt) + Text(tail, "dim")
+        return _grade_bar(session, screen, prompt) + Text("\n" + tail, "dim")
     if session.phase == "feedback":
         more = "any key: next · u undo · q quit" if screen.keys.interactive else ""
         return Text(more, "dim")
@@ -217,7 +233,7 @@ def _hint(session: Session, screen: Screen) -> Text:
         "type": "a line: your answer",
         "cloze": "a line: the missing word(s), comma-separated",
     }[prompt.mode]
-    return Text(keys + " ·" + tail, "dim")
+    return Text(f"{keys} · {tail}", "dim")
 
 
 def _grade_bar(session: Session, screen: Screen, prompt: Prompt) -> Text:
