@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Make the README's pictures from real runs: docs/search.svg, docs/stats.svg (docs/quiz.svg).
+"""Make the README's pictures from real runs: docs/quiz.svg, docs/search.svg, docs/stats.svg.
 
 Run from a source checkout whenever the output changes, then commit the SVGs::
 
@@ -17,6 +17,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -102,7 +103,43 @@ def stats_picture() -> None:
     save(console, "stats.svg", "flaskprep stats")
 
 
+class EchoedInput(io.StringIO):
+    """Piped answers, echoed into the picture as a terminal would show the typing."""
+
+    def __init__(self, text: str, console: Any) -> None:
+        super().__init__(text)
+        self.console = console
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        line = super().readline(-1 if size is None else size)
+        if line.strip():
+            self.console.print(f"[bold cyan]>[/] {line.strip()}", highlight=False)
+        return line
+
+
+def quiz_picture() -> None:
+    """One typed answer through the real `quiz` command, read by its line protocol."""
+    import flaskprep.cli.quiz_cmd as quiz_cmd
+
+    console = recording_console()
+    console.print("[bold green]$[/] flaskprep quiz --mode type")
+    answer = "A lightweight microframework built on Werkzeug and Jinja2 with minimal boilerplate"
+    ticks = iter(range(0, 10_000, 7))  # a steady fake clock: 7 s between readings
+    saved = (sys.stdin, quiz_cmd._now, time.monotonic)
+    sys.stdin = EchoedInput(f"{answer}\n\n", console)
+    quiz_cmd._now = lambda: NOW
+    time.monotonic = lambda: float(next(ticks))
+    try:
+        code = run_command(console, "quiz", "--mode", "type", "--count", "1", "--seed", "1")
+    finally:
+        sys.stdin, quiz_cmd._now, time.monotonic = saved
+    if code != 0:
+        raise SystemExit(f"flaskprep quiz exited {code}")
+    save(console, "quiz.svg", "flaskprep quiz")
+
+
 PICTURES: dict[str, Callable[[], None]] = {
+    "quiz": quiz_picture,
     "search": search_picture,
     "stats": stats_picture,
 }
@@ -118,6 +155,8 @@ def main(names: list[str]) -> int:
             os.environ[variable] = str(Path(home) / sub)
         os.environ.pop("FLASKPREP_DECK", None)
         os.environ.pop("NO_COLOR", None)
+        os.environ["TZ"] = "UTC"  # the quiz summary shows local times
+        time.tzset()
         for name in names or list(PICTURES):
             PICTURES[name]()
     return 0
