@@ -1,0 +1,42 @@
+"""``lint``: what is wrong with a deck file, one ``file:line`` finding per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flaskprep.cli.app import app
+
+
+@app.command()
+def lint(
+    deck: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Deck file or folder to check (default: the --deck deck or the bundled one).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check a deck: answers without questions, questions without answers, repeats.
+
+    Prints `file:line: severity: message` for each finding and exits 1 when
+    any of them is an error.
+
+    Example: `flaskprep lint my-notes.md`
+    """
+    from flaskprep.cli import common
+    from flaskprep.library import deck_paths
+    from flaskprep.parsing import lint_deck
+    from flaskprep.ui.safe import clean
+
+    files = deck_paths(deck) if deck is not None else common.deck_files()
+    findings = [line for path in files for line in lint_deck(path)]
+    for line in findings:
+        typer.echo(clean(line))
+    if any(": error: " in line for line in findings):
+        raise typer.Exit(1)
+    if not findings:
+        typer.echo(f"No problems found in {len(files)} deck(s).", err=True)

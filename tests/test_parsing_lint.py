@@ -1,0 +1,99 @@
+"""lint_deck: every problem as ``file:line: severity: message``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flaskprep.errors import DeckError
+from flaskprep.parsing import lint_deck
+
+
+def lint(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "deck.md"
+    path.write_text(text, encoding="utf-8")
+    return [line.replace(str(path), "deck.md") for line in lint_deck(path)]
+
+
+def test_clean_deck_has_no_findings(tmp_path: Path) -> None:
+    assert lint(tmp_path, "## 1. S\n- Q?\n  - **Answer:** A.\n") == []
+
+
+def test_answer_without_question_is_an_error(tmp_path: Path) -> None:
+    text = "## 1. S\n  - **Answer:** lost\n- Q?\n  - **Answer:** A.\n"
+    assert lint(tmp_path, text) == ["deck.md:2: error: answer without a question"]
+
+
+def test_question_without_answer_is_a_warning(tmp_path: Path) -> None:
+    text = "- Q1?\n- Q2?\n  - **Answer:** A.\n"
+    assert lint(tmp_path, text) == ["deck.md:1: warning: question without an answer"]
+
+
+def test_duplicate_question_is_a_warning_naming_the_first(tmp_path: Path) -> None:
+    text = "- What is Flask?\n  - A: one\n- what is **flask**\n  - A: two\n"
+    assert lint(tmp_path, text) == ["deck.md:3: warning: duplicate question (same as line 1)"]
+
+
+def test_no_questions_is_an_error(tmp_path: Path) -> None:
+    assert lint(tmp_path, "# Notes\n\nJust prose.\n") == ["deck.md:1: error: no questions found"]
+
+
+def test_findings_are_in_line_order(tmp_path: Path) -> None:
+    text = "- Q?\n- Q?\n  - A: a\nA: stray\n"
+    lines = lint(tmp_path, text)
+    assert [int(line.split(":")[1]) for line in lines] == sorted(
+        int(line.split(":")[1]) for line in lines
+    )
+
+
+def test_labelled_orphan_answer_reported(tmp_path: Path) -> None:
+    text = "Q: One?\nA: yes\nA: again\n"
+    assert lint(tmp_path, text) == ["deck.md:3: error: answer without a question"]
+
+
+def test_unreadable_file_raises_deck_error(tmp_path: Path) -> None:
+    with pytest.raises(DeckError):
+        lint_deck(tmp_path / "missing.md")
+
+
+# --- the `flaskprep lint` command ---------------------------------------------------------
+
+
+def run_lint(*args: str) -> tuple[int, str, str]:
+    from cli_runner import run
+
+    result = run("lint", *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_lint_command_on_the_bundled_deck_is_clean() -> None:
+    code, out, err = run_lint()
+    assert (code, out) == (0, "")
+    assert "No problems found" in err
+
+
+def test_lint_command_exits_1_on_errors(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text("## 1. S\n  - **Answer:** lost\n- Q?\n  - A: a\n", encoding="utf-8")
+    code, out, _ = run_lint(str(path))
+    assert code == 1
+    assert out == f"{path}:2: error: answer without a question\n"
+
+
+def test_lint_command_exits_0_on_warnings_only(tmp_path: Path) -> None:
+    path = tmp_path / "warn.md"
+    path.write_text("- Q?\n- Q?\n  - A: a\n", encoding="utf-8")
+    code, out, _ = run_lint(str(path))
+    assert code == 0
+    assert out.splitlines() == [
+        f"{path}:1: warning: question without an answer",
+        f"{path}:2: warning: duplicate question (same as line 1)",
+    ]
+
+
+def test_lint_command_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None:
+    code, _, err = run_lint(str(tmp_path / "nope.md"))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "nope.md" in err
