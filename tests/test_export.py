@@ -131,7 +131,6 @@ def test_json_export_equals_browse_json() -> None:
 
 
 def test_markdown_export_parses_back_to_the_same_deck(tmp_path: Path) -> None:
-    pytest.importorskip("flaskprep.parsing.writer")
     from flaskprep.deck_cache import load_deck
 
     target = tmp_path / "again.md"

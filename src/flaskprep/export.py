@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from flaskprep.errors import FlaskprepError
 from flaskprep.model import Deck, Question, Section
 
 if TYPE_CHECKING:
@@ -126,14 +125,9 @@ def to_csv(deck: Deck) -> str:
 
 def to_markdown(deck: Deck) -> str:
     """The deck written back in the seed's layout (also converts other layouts)."""
-    import importlib
+    from flaskprep.parsing.writer import to_seed_markdown
 
-    # Looked up by name: the writer lands separately from the parser.
-    try:
-        writer = importlib.import_module("flaskprep.parsing.writer")
-    except ImportError:
-        raise FlaskprepError("--format markdown is not available in this version") from None
-    return str(writer.to_seed_markdown(deck))
+    return to_seed_markdown(deck)
 
 
 def file_encoding(fmt: Format) -> str:
