@@ -148,3 +148,31 @@ def test_a_changed_file_is_re_read_before_saving(tmp_path: Path) -> None:
     grade(other, "bbbb0001", NOW + timedelta(seconds=1))
     grade(store, "cccc0001", NOW + timedelta(seconds=2))
     assert len(ProgressStore(path).load().deck(DECK).reviews) == 3
+
+
+def test_incremental_saves_match_the_state_in_memory(tmp_path: Path) -> None:
+    """Saves re-encode only what changed; the file must still equal the full state."""
+    import random
+
+    rng = random.Random(3)
+    store = ProgressStore(tmp_path / "progress.json")
+    done: list[tuple[Review, dict | None]] = []  # type: ignore[type-arg]
+    for step in range(120):
+        qid = f"{rng.randrange(40):08x}"
+        roll = rng.random()
+        if roll < 0.15 and done:
+            review, previous = done.pop()
+            store.undo(DECK, review, previous)
+        elif roll < 0.18:
+            store.reset(DECK, [qid])
+        elif roll < 0.2:
+            store.add_interview("other:deck", {"step": step})
+        else:
+            previous = store.load().deck(DECK).cards.get(qid)
+            done.append((grade(store, qid, NOW + timedelta(minutes=step)), previous))
+        memory, disk = store.load(), ProgressStore(store.path).load()
+        assert set(memory.decks) == set(disk.decks)
+        for key, deck in memory.decks.items():
+            assert disk.decks[key].cards == deck.cards
+            assert disk.decks[key].reviews == deck.reviews
+            assert disk.decks[key].interviews == deck.interviews

@@ -188,10 +188,8 @@ class ProgressStore:
             raise ProgressError(f"cannot write to data folder {self.path.parent}", hint=HINT)
         if self.path.exists() and not progress_format.can_write(self.path):
             raise ProgressError(f"progress file {self.path} is read-only", hint=HINT)
-        probe = self.path.with_name(f".{self.path.name}.probe-{os.getpid()}")
         try:
-            progress_format.write_atomic(probe, b"{}")
-            probe.unlink()
+            progress_format.probe(self.path.with_name(f".{self.path.name}.probe-{os.getpid()}"))
         except OSError as exc:
             raise self._error("cannot be saved", exc) from None
         self.load()

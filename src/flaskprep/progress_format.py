@@ -44,74 +44,121 @@ class FormatError(ValueError):
 class Encoder:
     """Compact JSON for a ``Progress``, re-encoding only what changed since the last save.
 
-    The store says which cards a change touched; other cards keep their cached text,
-    and review rows reuse the text of the unchanged prefix of the log. Saving after
-    one grade with 10,000 cards and reviews costs ~2 ms of encoding instead of ~40 ms.
+    Cards are kept as UTF-8 fragments in buckets; a change re-encodes the cards it
+    touched (the store says which) and re-joins only their buckets. Review rows keep
+    the bytes of the unchanged prefix of the log. The document is assembled with a
+    single join, so saving after one grade with 10,000 cards and reviews costs about
+    a millisecond of encoding instead of ~40 ms for ``json.dumps`` of everything.
     """
 
     def __init__(self) -> None:
-        self._cards: dict[str, tuple[DeckProgress, dict[str, str]]] = {}
-        self._rows_cache: dict[str, tuple[int, Review, Review, str]] = {}
+        self._cards: dict[str, _CardCache] = {}
+        self._rows: dict[str, _RowCache] = {}
 
     def encode(self, progress: Progress, version: int, touched: Touched = None) -> bytes:
-        decks = ",".join(
-            f"{_dumps(key)}:{self._deck(key, deck, touched)}"
-            for key, deck in progress.decks.items()
-        )
-        return f'{{"version":{version},"decks":{{{decks}}}}}'.encode()
+        parts: list[bytes] = [b'{"version":%d,"decks":{' % version]
+        for index, (key, deck) in enumerate(progress.decks.items()):
+            parts += [b"," if index else b"", _dumps(key), b':{"cards":{']
+            parts += _separated(self._card_parts(key, deck, touched))
+            parts.append(b'},"reviews":[')
+            parts += _separated(self._row_parts(key, deck.reviews))
+            parts += [b'],"interviews":', _dumps(deck.interviews), b"}"]
+        parts.append(b"}}")
+        return b"".join(parts)
 
-    def _deck(self, key: str, deck: DeckProgress, touched: Touched) -> str:
-        cards = ",".join(self._card_fragments(key, deck, touched).values())
-        rows = self._rows(key, deck.reviews)
-        interviews = _dumps(deck.interviews)
-        return f'{{"cards":{{{cards}}},"reviews":[{rows}],"interviews":{interviews}}}'
-
-    def _card_fragments(self, key: str, deck: DeckProgress, touched: Touched) -> dict[str, str]:
-        cached = self._cards.get(key)
-        if cached is None or cached[0] is not deck or touched is None:
-            fragments = {qid: _card_text(qid, card) for qid, card in deck.cards.items()}
-            self._cards[key] = (deck, fragments)
-            return fragments
-        fragments = cached[1]
-        if touched[0] == key:
+    def _card_parts(self, key: str, deck: DeckProgress, touched: Touched) -> list[bytes]:
+        cache = self._cards.get(key)
+        if cache is None or cache.deck is not deck or touched is None:
+            cache = self._cards[key] = _CardCache(deck)
+            for qid, card in deck.cards.items():
+                cache.put(qid, card)
+        elif touched[0] == key:
             for qid in touched[1]:
-                card = deck.cards.get(qid)
-                if card is None:
-                    fragments.pop(qid, None)
-                else:
-                    fragments[qid] = _card_text(qid, card)
-        return fragments
+                cache.put(qid, deck.cards.get(qid))
+        return cache.joined()
 
-    def _rows(self, key: str, reviews: list[Review]) -> str:
-        """The review rows, reusing the text of an unchanged prefix.
+    def _row_parts(self, key: str, reviews: list[Review]) -> list[bytes]:
+        """Review rows as chunks, reusing the chunks of an unchanged prefix.
 
         Reviews are distinct objects and the log only loses items or grows at the end,
         so if its first and n-th items are the cached ones, its first n are too.
         """
-        cached = self._rows_cache.get(key)
-        text = ""
-        start = 0
-        if cached and len(reviews) >= cached[0]:
-            count, first, last, cached_text = cached
-            if reviews[0] is first and reviews[count - 1] is last:
-                text, start = cached_text, count
-        tail = ",".join(_row_text(r) for r in reviews[start:])
-        text = f"{text},{tail}" if text and tail else text or tail
-        if reviews:
-            self._rows_cache[key] = (len(reviews), reviews[0], reviews[-1], text)
-        return text
+        cache = self._rows.get(key)
+        if not (cache and cache.holds_prefix_of(reviews)):
+            cache = self._rows[key] = _RowCache()
+        cache.extend(reviews)
+        return cache.chunks
 
 
-def _card_text(qid: str, card: dict[str, Any]) -> str:
-    return f"{_dumps(qid)}:{_dumps(card)}"
+_BUCKETS = 64
 
 
-def _row_text(r: Review) -> str:
+class _CardCache:
+    def __init__(self, deck: DeckProgress) -> None:
+        self.deck = deck
+        self.buckets: list[dict[str, bytes]] = [{} for _ in range(_BUCKETS)]
+        self.joined_buckets: list[bytes | None] = [None] * _BUCKETS
+
+    def put(self, qid: str, card: dict[str, Any] | None) -> None:
+        index = hash(qid) % _BUCKETS
+        if card is None:
+            self.buckets[index].pop(qid, None)
+        else:
+            self.buckets[index][qid] = _dumps(qid) + b":" + _dumps(card)
+        self.joined_buckets[index] = None
+
+    def joined(self) -> list[bytes]:
+        out: list[bytes] = []
+        for index, bucket in enumerate(self.buckets):
+            if bucket:
+                joined = self.joined_buckets[index]
+                if joined is None:
+                    joined = self.joined_buckets[index] = b",".join(bucket.values())
+                out.append(joined)
+        return out
+
+
+class _RowCache:
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: Review | None = None
+        self.last: Review | None = None
+        self.chunks: list[bytes] = []
+
+    def holds_prefix_of(self, reviews: list[Review]) -> bool:
+        if self.count == 0:
+            return True
+        return (
+            len(reviews) >= self.count
+            and reviews[0] is self.first
+            and reviews[self.count - 1] is self.last
+        )
+
+    def extend(self, reviews: list[Review]) -> None:
+        tail = reviews[self.count :]
+        if not tail:
+            return
+        self.chunks.append(b",".join(_row_bytes(r) for r in tail))
+        if len(self.chunks) > 32:
+            self.chunks = [b",".join(self.chunks)]
+        self.count, self.first, self.last = len(reviews), reviews[0], reviews[-1]
+
+
+def _separated(chunks: list[bytes]) -> list[bytes]:
+    out: list[bytes] = []
+    for index, chunk in enumerate(chunks):
+        if index:
+            out.append(b",")
+        out.append(chunk)
+    return out
+
+
+def _row_bytes(r: Review) -> bytes:
     return _dumps([r.question_id, r.at.isoformat(), r.rating, r.mode, r.duration_ms, r.score])
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def decode(data: Any) -> Progress:
@@ -212,6 +259,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+
+
+def probe(path: Path) -> None:
+    """Write and remove a small file at ``path``; ``OSError`` if the folder cannot take a save."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        _write_all(fd, b" " * 1024)
+    finally:
+        os.close(fd)
+        path.unlink(missing_ok=True)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -271,11 +271,11 @@ def record_grade(
     fuzz: bool = True,
 ) -> Review:
     """Schedule and save one grade; the card keeps the question text for rewordings."""
+    text = next((q.text for q in deck.questions if q.id == question_id), None)
     card = store.load().deck(deck.key).cards.get(question_id)
     new_card = review_card(card, question_id, rating, now, fuzz=fuzz)
-    question = deck.by_id().get(question_id)
-    if question is not None:
-        new_card["question"] = question.text
+    if text is not None:
+        new_card["question"] = text
     review = Review(question_id, new_card_time(new_card), int(rating), mode, duration_ms, score)
     store.record(deck.key, review, new_card)
     return review
