@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import math
 import re
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -131,6 +130,8 @@ def highlight_spans(text: str, matched_terms: Iterable[str]) -> list[tuple[int, 
 def index_words(text: str) -> list[str]:
     """The folded words ``word_spans`` finds, in one regex pass (building must be fast)."""
     if not text.isascii():
+        import unicodedata
+
         text = unicodedata.normalize("NFKC", text)
     words: list[str] = []
     for chunk in _CHUNK.findall(text.translate(_APOSTROPHES)):

@@ -9,8 +9,6 @@ forms (``log in``) and split compounds (``url for`` -> ``urlfor``) are joined.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flaskprep.search.fuzzy import prefixed, typos
 from flaskprep.search.index import SearchIndex
 from flaskprep.text import PHRASES, STOP_WORDS, expand_synonyms, stem, tokenize
@@ -24,13 +22,22 @@ Group = dict[int, float]
 """Term id -> weight; a question scores its best-weighted member."""
 
 
-@dataclass(frozen=True, slots=True)
 class Query:
-    groups: tuple[Group, ...]
-    phrases: tuple[tuple[str, ...], ...]
-    """Stems that must appear adjacent and in this order (from ``"quoted"`` parts)."""
-    unknown: tuple[str, ...]
-    """Content words that matched no deck term at all."""
+    """A parsed query (a plain class: a dataclass costs a millisecond at import)."""
+
+    __slots__ = ("groups", "phrases", "unknown")
+
+    def __init__(
+        self,
+        groups: tuple[Group, ...],
+        phrases: tuple[tuple[str, ...], ...],
+        unknown: tuple[str, ...],
+    ) -> None:
+        self.groups = groups
+        self.phrases = phrases
+        """Stems that must appear adjacent and in this order (from ``"quoted"`` parts)."""
+        self.unknown = unknown
+        """Content words that matched no deck term at all."""
 
 
 def split_phrases(text: str) -> tuple[list[str], list[list[str]]]:

@@ -8,7 +8,6 @@ from rich.text import Text
 
 from flaskprep.model import Deck
 from flaskprep.search import Hit, SearchResult, highlight_spans
-from flaskprep.ui.jsonout import dumps
 from flaskprep.ui.safe import clean
 
 MATCH_STYLE = "bold yellow"
@@ -71,6 +70,8 @@ def search_json(results: list[SearchResult], decks: list[Deck], *, limit: int = 
     With several decks each hit also names its ``deck`` (title), and the decks'
     hits are merged by score, at most ``limit`` in all.
     """
+    from flaskprep.ui.jsonout import dumps
+
     scored: list[tuple[float, dict[str, object]]] = []
     for result, deck in zip(results, decks, strict=True):
         for hit in result.hits:
