@@ -107,6 +107,8 @@ def _cache_file(stamp: _Stamp, kind: str) -> Path:
 
 def _read_cache(cache: Path, key: tuple[Any, ...]) -> object:
     """The payload stored after ``key`` in ``cache``, or None if missing, stale or unreadable."""
+    if not _private(cache):
+        return None
     try:
         with cache.open("rb") as handle:
             stored: Any = pickle.load(handle)
@@ -115,6 +117,21 @@ def _read_cache(cache: Path, key: tuple[Any, ...]) -> object:
     if not (isinstance(stored, tuple) and len(stored) == len(key) + 1):
         return None
     return stored[-1] if stored[:-1] == key else None
+
+
+def _private(cache: Path) -> bool:
+    """Unpickle only what this user alone could have written: a shared or foreign
+    cache folder (say ``FLASKPREP_CACHE_DIR`` in a world-writable /tmp) is ignored."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: per-user profile folders
+        return True
+    try:
+        for item in (cache.parent, cache):
+            info = item.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _write_cache(cache: Path, payload: tuple[Any, ...]) -> None:

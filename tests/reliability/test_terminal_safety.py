@@ -40,6 +40,10 @@ HOSTILE_DECK = f"""# Evil [bold red]deck[/bold red] {CLEAR}
 ### Additional Resources
 - [Flask {CLEAR} docs [bold red]x[/bold red]](https://flask.palletsprojects.com/)
 - [Evil {OSC52}](https://evil.example/{BIDI})
+- [Plain link](http://evil.example/plain)
+- [Script](javascript:alert(1))
+- [Local file](file:///etc/passwd)
+- [Old school](ftp://evil.example/x)
 """
 
 # CSI (7-bit and C1), OSC (terminated by BEL or ST), other two-byte ESC sequences.
@@ -48,7 +52,8 @@ ESCAPE = re.compile(
 )
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 OSC8_LINK = re.compile(r"\x1b\]8;[^;\x07\x1b]*;([^\x07\x1b]*)(?:\x07|\x1b\\)")
-ALLOWED_LINKS = {"", "https://flask.palletsprojects.com/"}
+# flaskprep links resources itself, and only plain http(s) URLs.
+ALLOWED_LINKS = {"", "https://flask.palletsprojects.com/", "http://evil.example/plain"}
 RAW_FORBIDDEN = ["\x00", "\x07", BIDI, "\u202d", "\u2066", "\x9b", "\x90", "\x9d"]
 
 
@@ -74,10 +79,12 @@ def assert_terminal_safe(output: str, *, context: str) -> None:
 def _outputs(deck: Path, *args: str, stdin: str = "") -> list[tuple[str, str]]:
     """stdout+stderr for ``args`` under --color always, and under FORCE_COLOR=1."""
     forced = run("--color", "always", "--deck", str(deck), *args, stdin=stdin)
-    assert "Traceback" not in forced.stderr, forced.stderr
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FORCE_COLOR", "1")
         env = run("--deck", str(deck), *args, stdin=stdin)
+    for result in (forced, env):
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.exit_code in (0, 1), (args, result.exit_code, result.stderr[:300])
     return [
         (f"{args} --color always", forced.stdout + forced.stderr),
         (f"{args} FORCE_COLOR=1", env.stdout + env.stderr),
@@ -104,6 +111,14 @@ def test_reading_commands_show_deck_text_literally(hostile: Path, args: list[str
         assert_terminal_safe(output, context=context)
     shown = ESCAPE.sub("", outputs[0][1])
     assert "[bold red]" in shown or "bold red" in shown, shown[:500]
+
+
+def test_resources_link_only_plain_web_urls(hostile: Path) -> None:
+    output = run("--color", "always", "--deck", str(hostile), "resources").stdout
+    links = {m.group(1) for m in OSC8_LINK.finditer(output)} - {""}
+    assert links <= ALLOWED_LINKS
+    assert "ftp://evil.example/x" in ESCAPE.sub("", output)  # listed, but not clickable
+    assert not any(link.startswith(("javascript:", "file:", "ftp:")) for link in links)
 
 
 def test_markup_is_shown_literally_in_show(hostile: Path) -> None:
@@ -141,3 +156,46 @@ def test_search_query_echo_is_clean(hostile: Path) -> None:
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.stderr
     assert_terminal_safe(result.stdout + result.stderr, context="no-match line")
+
+
+TYPED = f"blueprint {OSC52}{CLEAR}{BIDI} [bold red]typed[/bold red]"
+INTERACTIVE_COMMANDS = [
+    (["quiz", "--count", "3"], "\n3\n\n2\n\n1\n"),
+    (["quiz", "--mode", "choice", "--seed", "1", "--count", "3"], "1\n\n2\n\n3\n\n"),
+    (["quiz", "--mode", "truefalse", "--seed", "2", "--count", "3"], "t\n\nf\n\nt\n\n"),
+    (["quiz", "--mode", "cloze", "--cram", "--seed", "3", "-n", "2"], f"{TYPED}\n\n{TYPED}\n\n"),
+    (["quiz", "--mode", "type", "--cram", "--count", "2"], f"{TYPED}\n\n{TYPED}\n\n"),
+    (["quiz", "--mode", "mixed", "--seed", "4", "--cram", "--count", "3"], "\n3\n1\n\n\n3\n"),
+    (["interview", "--count", "3", "--seed", "1"], f"{TYPED}\n{TYPED}\n\n"),
+    (["check", "1.1", TYPED], ""),
+    (["check", "1.2", "-"], TYPED + "\n"),
+]
+
+
+@pytest.mark.parametrize(("args", "stdin"), INTERACTIVE_COMMANDS, ids=lambda a: str(a)[:40])
+def test_study_commands_show_deck_and_typed_text_literally(
+    hostile: Path, args: list[str], stdin: str
+) -> None:
+    outputs = _outputs(hostile, *args, stdin=stdin)
+    for context, output in outputs:
+        assert_terminal_safe(output, context=context)
+    assert "bold red" in ESCAPE.sub("", outputs[0][1])
+
+
+def test_stats_after_study_is_safe(hostile: Path) -> None:
+    run("--deck", str(hostile), "quiz", "--count", "3", stdin="\n3\n\n1\n\n4\n")
+    run("--deck", str(hostile), "interview", "--count", "2", "--seed", "1", stdin=f"{TYPED}\nx\n")
+    for args in (["stats"], ["decks"], ["lint", str(hostile)]):
+        for context, output in _outputs(hostile, *args):
+            assert_terminal_safe(output, context=context)
+    shown = ESCAPE.sub("", _outputs(hostile, "stats")[0][1])
+    assert "[bold red]" in shown
+
+
+def test_lint_of_a_hostile_file_name_is_safe(tmp_path: Path) -> None:
+    path = tmp_path / f"notes{CLEAR}{BIDI}.md"
+    path.write_text(f"# T\n\n## 1. S\n  - **Answer:** orphan {OSC52}\n- Q {OSC8}?\n")
+    result = run("--color", "always", "lint", str(path))
+    assert "Traceback" not in result.stderr
+    assert_terminal_safe(result.stdout + result.stderr, context="lint")
+    assert "notes" in result.stdout + result.stderr
