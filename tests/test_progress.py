@@ -63,15 +63,15 @@ def test_two_terminals_keep_both_sets_of_reviews(tmp_path: Path) -> None:
     assert len(deck.cards) == 6
 
 
-def test_the_card_from_the_latest_review_wins(tmp_path: Path) -> None:
+def test_a_grade_with_the_clock_set_back_still_updates_the_card(tmp_path: Path) -> None:
     path = tmp_path / "progress.json"
-    first, second = ProgressStore(path), ProgressStore(path)
-    grade(first, "aaaa0001", NOW + timedelta(minutes=5), Rating.EASY)
-    stale = Review("aaaa0001", NOW, 1, "flash", 10)
-    second.record(DECK, stale, review_card(None, "aaaa0001", Rating.AGAIN, NOW, fuzz=False))
+    store = ProgressStore(path)
+    grade(store, "aaaa0001", NOW + timedelta(days=30), Rating.EASY)  # clock was ahead
+    grade(store, "aaaa0001", NOW, Rating.AGAIN)  # clock fixed: review dated earlier
     deck = ProgressStore(path).load().deck(DECK)
-    assert len(deck.reviews) == 2
-    assert deck.cards["aaaa0001"]["last_review"] == (NOW + timedelta(minutes=5)).isoformat()
+    assert [r.rating for r in deck.reviews] == [4, 1]
+    assert deck.cards["aaaa0001"]["last_review"] == NOW.isoformat()
+    assert deck.cards["aaaa0001"]["state"] == 3  # relearning after Again
 
 
 def test_undo_removes_the_review_and_restores_the_card(tmp_path: Path) -> None:

@@ -122,3 +122,77 @@ def test_bad_section_is_a_usage_error() -> None:
     result = run("quiz", "--section", "no such section at all")
     assert result.exit_code == 2
     assert "no section matches" in result.stderr
+
+
+DECK = """# Tiny deck
+
+## 1. Basics
+- What does the application factory pattern give you
+  - **Answer:** A `create_app` function that builds and configures a fresh app per call.
+- How do blueprints help
+  - **Answer:** They group routes, templates and static files into reusable components.
+"""
+
+
+def deck_reviews(home: Path, deck: Path) -> dict:  # type: ignore[type-arg]
+    return progress(home)["decks"][str(deck.resolve())]
+
+
+def test_reworded_question_keeps_its_progress_and_old_progress_stays(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    deck = tmp_path / "tiny.md"
+    deck.write_text(DECK)
+    assert run("--deck", str(deck), "quiz", "-n", "1", stdin="\n4\n").exit_code == 0
+    old = deck_reviews(isolated_home, deck)
+    [old_id] = old["cards"]
+    deck.write_text(DECK.replace("give you", "give you in Flask"))  # reworded, same meaning
+    result = run("--deck", str(deck), "quiz", "-n", "1", stdin="q\n")
+    assert result.exit_code == 0, result.stderr
+    cards = deck_reviews(isolated_home, deck)["cards"]
+    [new_id] = [qid for qid in cards if qid != old_id]
+    assert cards[new_id]["carried_from"] == old_id
+    assert cards[new_id]["due"] == cards[old_id]["due"]
+    assert old_id in cards  # kept, so undoing the edit restores it
+    assert "How do blueprints help" in result.stdout  # the carried one is not new any more
+
+
+def test_cosmetic_edit_keeps_the_same_card(isolated_home: Path, tmp_path: Path) -> None:
+    deck = tmp_path / "tiny.md"
+    deck.write_text(DECK)
+    run("--deck", str(deck), "quiz", "-n", "1", stdin="\n4\n")
+    deck.write_text(DECK.replace("What does the application", "What does the  **application**"))
+    run("--deck", str(deck), "quiz", "-n", "1", stdin="q\n")
+    assert len(deck_reviews(isolated_home, deck)["cards"]) == 1
+
+
+def test_a_review_dated_in_the_future_does_not_break_the_quiz(isolated_home: Path) -> None:
+    run("quiz", "-n", "1", stdin="\n4\n")
+    path = isolated_home / "data" / "progress.json"
+    document = json.loads(path.read_text())
+    deck = document["decks"]["bundled:flask-interview-prep"]
+    for card in deck["cards"].values():
+        card["last_review"] = "2099-01-01T00:00:00+00:00"
+        card["due"] = "2099-01-02T00:00:00+00:00"
+    path.write_text(json.dumps(document))
+    result = run("quiz", "-n", "1", stdin="\n3\n")
+    assert result.exit_code == 0, result.stderr
+    assert len(reviews(isolated_home)) == 2
+
+
+def test_time_zone_change_keeps_cards(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    try:
+        run("quiz", "-n", "2", stdin="\n4\n\n4\n")
+        monkeypatch.setenv("TZ", "America/Adak")
+        time.tzset()
+        result = run("quiz", "-n", "2", stdin="q\n")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert result.exit_code == 0
+    assert len(progress(isolated_home)["decks"]["bundled:flask-interview-prep"]["cards"]) == 2
+    assert all(row[1].endswith("+00:00") for row in reviews(isolated_home))

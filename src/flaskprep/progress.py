@@ -6,7 +6,8 @@ API (for quiz, stats, reset, check, interview)::
     progress = store.load()            # Progress; never raises on a corrupt file
     store.notices                      # one-line messages to show the user (file moved aside...)
     store.check_writable()             # ProgressError (hint FLASKPREP_HOME) before a session
-    store.record(deck_key, review, card)          # every grade, saved at once
+    store.record(deck_key, review, card)          # every grade, saved at once; ``card`` is
+                                                  # computed from a fresh load(), so it wins
     store.undo(deck_key, review, previous_card)   # take a grade back, card restored
     store.add_interview(deck_key, report)         # a JSON-able interview report
     store.reset(deck_key, question_ids | None)    # -> number of cards forgotten
@@ -199,9 +200,7 @@ class ProgressStore:
             deck = progress._deck_for_update(deck_key)
             if all(r.identity != review.identity for r in deck.reviews[-8:]):
                 deck.reviews.append(review)
-            current = deck.cards.get(review.question_id)
-            if current is None or _last_review(current) <= _last_review(card):
-                deck.cards[review.question_id] = card
+            deck.cards[review.question_id] = card
 
         self._update(change, (deck_key, (review.question_id,)))
 
