@@ -73,9 +73,8 @@ def test_a_review_older_than_the_card_is_accepted_without_losing_the_card() -> N
 @pytest.mark.slow
 def test_time_zone_change_between_sessions(tmp_path: Path) -> None:
     """Grade in Tokyo, continue in Los Angeles: same cards, same schedule, no crash."""
-    tokyo = run_subprocess(
-        "quiz", "--count", "3", stdin="\n3\n\n3\n\n3\n", env={"TZ": "Asia/Tokyo"}
-    )
+    tokyo_env = {"TZ": "Asia/Tokyo"}
+    tokyo = run_subprocess("quiz", "--count", "3", stdin="\n3\n\n3\n\n3\n", env=tokyo_env)
     assert tokyo.returncode == 0, tokyo.stderr
     graded = document()["decks"][DECK]
     assert all(row[1].endswith("+00:00") for row in graded["reviews"])  # stored in UTC
