@@ -81,8 +81,8 @@ def test_extra_keys_survive_a_review() -> None:
     ("score", "rating"),
     [
         (0.0, Rating.AGAIN),
-        (0.34, Rating.AGAIN),
-        (0.35, Rating.HARD),
+        (0.29, Rating.AGAIN),
+        (0.3, Rating.HARD),
         (0.59, Rating.HARD),
         (0.6, Rating.GOOD),
         (0.84, Rating.GOOD),

@@ -15,10 +15,15 @@ dated before the card's last review (the clock went backwards) is still accepted
 
 Typed-answer scores map to ratings with :func:`rating_from_score`:
 
-    score < 0.35  -> AGAIN   (most key ideas missing)
-    score < 0.60  -> HARD    (about half the key ideas)
-    score < 0.85  -> GOOD    (the main ideas, some missing)
+    score < 0.30  -> AGAIN   (a wrong answer, or only a word or two of it)
+    score < 0.60  -> HARD    (one idea of several: a partial answer)
+    score < 0.85  -> GOOD    (the main ideas, in other words)
     score >= 0.85 -> EASY    (practically the model answer)
+
+Calibrated on the grader's 15 good/partial/wrong triples from the seed deck
+(``tests/test_grading.py``): good answers score 0.65-0.93 (Good or Easy), partial
+ones 0.09-0.38 (Again, or Hard from 0.30), wrong ones at most 0.15 (Again).
+The user can always override the proposal with 1-4.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ if TYPE_CHECKING:
 
 CardState = Literal["new", "learning", "review", "relearning"]
 
-AGAIN_BELOW = 0.35
+AGAIN_BELOW = 0.30
 HARD_BELOW = 0.60
 GOOD_BELOW = 0.85
 
