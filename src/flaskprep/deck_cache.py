@@ -43,10 +43,13 @@ class _Stamp:
 
 
 def deck_key(path: Path) -> str:
-    """Progress identity: the bundled deck keeps one key across upgrades."""
+    """Progress identity: the bundled deck keeps one key across upgrades.
+
+    A file name that is not valid UTF-8 keeps its odd bytes as ``\\xNN`` text, so the
+    key can be written to the (UTF-8) progress file."""
     if path.resolve() == paths.bundled_deck().resolve():
         return BUNDLED_KEY_PREFIX + paths.BUNDLED_DECK_NAME.removesuffix(".md")
-    return str(path.resolve())
+    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
 
 
 def resolve_deck_path(path: Path | None) -> Path:

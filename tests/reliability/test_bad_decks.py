@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from flaskprep import paths
 from flaskprep.errors import DeckError
 from flaskprep.parsing import lint_deck
 
@@ -304,3 +305,27 @@ def test_survivors_in_a_subprocess(tmp_path: Path) -> None:
     proc = run_subprocess("--deck", str(path), "browse", "1")
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """``caf\\xe9.md`` (a Latin-1 name): every command works and progress stays UTF-8 JSON."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    deck = folder / os.fsdecode(b"caf\xe9.md")
+    deck.write_bytes(CLEAN_DECK.encode())
+    path = str(deck)
+    for args, stdin in (
+        (["quiz", "--count", "2"], "\n3\n\n2\n"),
+        (["interview", "--count", "1", "--seed", "1"], "a microframework\n"),
+        (["stats"], ""),
+        (["browse", "--json"], ""),
+        (["export", "--format", "json"], ""),
+        (["search", "blueprint"], ""),
+    ):
+        assert_ok(run("--deck", path, *args, stdin=stdin))
+    assert_ok(run("--deck", str(folder), "decks"))
+    progress = json.loads(paths.progress_file().read_bytes().decode("utf-8"))
+    [key] = progress["decks"]
+    assert key.endswith("caf\\xe9.md")
+    assert len(progress["decks"][key]["reviews"]) == 3
