@@ -340,6 +340,12 @@ def _last_review(card: dict[str, Any]) -> datetime:
 def _short(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON at line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
     return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
 

@@ -135,14 +135,15 @@ def _play(session: Session, deck: Deck, store: ProgressStore, console: Console, 
     import time
     from datetime import timedelta
 
-    from flaskprep.session import next_due
     from flaskprep.ui import keys, quiz_view
 
     screen = _screen(session, deck, store, console, cram)
     started = time.monotonic()
-    seen_notices = len(store.notices)
+    interactive = keys.stdin_is_terminal()
+    # The screen is cleared between cards in a terminal: repeat the notices at the end.
+    seen_notices = 0 if interactive else len(store.notices)
     try:
-        if keys.stdin_is_terminal():
+        if interactive:
             with keys.TerminalKeys() as reader:
                 screen.keys = reader
                 quiz_view.play(session, screen)
@@ -150,10 +151,20 @@ def _play(session: Session, deck: Deck, store: ProgressStore, console: Console, 
             quiz_view.play(session, screen)
     finally:
         now = _now()
-        due = next_due(deck, store.load().deck(deck.key), now)
         elapsed = timedelta(seconds=time.monotonic() - started)
+        due = _next_due(store, deck, now)
         console.print(quiz_view.render_summary(session, elapsed, due, now, cram))
         _notices(store, seen_notices)
+
+
+def _next_due(store: ProgressStore, deck: Deck, now: datetime) -> datetime | None:
+    from flaskprep.errors import FlaskprepError
+    from flaskprep.session import next_due
+
+    try:
+        return next_due(deck, store.load().deck(deck.key), now)
+    except FlaskprepError:  # the summary must not hide the error that ended the session
+        return None
 
 
 def _screen(
