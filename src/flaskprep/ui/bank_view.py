@@ -56,19 +56,6 @@ def render_show(deck: Deck, question: Question) -> RenderableType:
     return Group(meta, render_question(deck, question))
 
 
-def render_resources(deck: Deck) -> RenderableType:
-    if not deck.resources:
-        return Text("This deck lists no resources.", style="dim")
-    lines = []
-    for number, resource in enumerate(deck.resources, start=1):
-        line = Text(f"{number}. ", style="cyan")
-        line.append(clean(resource.title), style="bold")
-        line.append("  ")
-        line.append(clean(resource.url), style="underline")
-        lines.append(line)
-    return Group(*lines)
-
-
 def _section_number(deck: Deck, section: Section) -> str:
     if section.number is not None:
         return str(section.number)
