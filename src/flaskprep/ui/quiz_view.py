@@ -195,7 +195,8 @@ def _result(session: Session, prompt: Prompt) -> list[RenderableType]:
 
         score = Text("Score: ", "bold")
         score.append_text(render_score(outcome.grade.score))
-        return [Text(""), score, render_grade_details(outcome.grade, prompt.question.answer)]
+        details = render_grade_details(outcome.grade, prompt.question.answer)
+        return [Text(""), _typed(outcome.typed), score, details]
     verdict = Text("Right!", "bold green") if outcome.correct else Text("Wrong.", "bold red")
     parts: list[RenderableType] = []
     if prompt.choice is not None:
@@ -208,7 +209,15 @@ def _result(session: Session, prompt: Prompt) -> list[RenderableType]:
         blanks = ", ".join(clean(term.text) for term in prompt.cloze.terms)
         verdict.append(f"  The blank{'s were' if len(prompt.cloze.terms) > 1 else ' was'}: ")
         verdict.append(blanks, "bold")
+    if prompt.cloze is not None:
+        parts.append(_typed(outcome.typed))
     return [*parts, Text(""), verdict, _indented(prompt.question.answer)]
+
+
+def _typed(text: str) -> Text:
+    line = Text("You wrote: ", "bold")
+    line.append(clean(text) or "(nothing)", "italic")
+    return line
 
 
 def _indented(markdown_text: str) -> RenderableType:
