@@ -336,5 +336,6 @@ def test_detection_prefers_the_layout_with_more_questions() -> None:
 def test_no_questions_gives_an_empty_deck_and_an_error_problem() -> None:
     result = parse("# Notes\n\nJust prose.\n")
     assert result.deck.questions == ()
+    assert result.layout == "none"
     assert [(p.line, p.severity) for p in result.problems] == [(1, "error")]
     assert "no questions found" in result.problems[0].message

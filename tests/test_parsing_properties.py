@@ -137,6 +137,36 @@ def test_simple_shortcut_gives_the_same_blocks_as_markdown_it(lines: list[str]) 
         assert fast == blocks_from_tokens(markdown().parse(text), split)
 
 
+SEED_SHAPED_LINES = [
+    "# Deck",
+    "## 1. Basics",
+    "### Resources",
+    "---",
+    "***",
+    "",
+    "- What is Flask?",
+    "- **Bold** question",
+    "- `code` first",
+    "- a | b",
+    "1. [Item](#item)",
+    "2. Second",
+    "  - **Answer:** A framework.",
+    "  - A: short",
+    "  - Answer: plain",
+    "- trailing space  ",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SEED_SHAPED_LINES), max_size=40))
+def test_simple_shortcut_agrees_on_seed_shaped_decks(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    split = text.split("\n")
+    fast = simple_blocks(split)
+    if fast is not None:
+        assert fast == blocks_from_tokens(markdown().parse(text), split)
+
+
 def test_simple_shortcut_reads_the_seed_shape() -> None:
     lines = ["# D", "", "## 1. S", "- Q?", "  - **Answer:** A.", "", "---"]
     assert simple_blocks(lines) is not None

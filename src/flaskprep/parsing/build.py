@@ -38,4 +38,5 @@ def _parse(text: str, path: str, key: str) -> ParseResult:
     sections = build_sections(result.items, title)
     resources = resource_links(resource_blocks) if resource_blocks else ()
     deck = Deck.build(title, path, sections, resources, key)
-    return ParseResult(deck, deck_problems(deck, result.problems), result.layout)
+    layout = result.layout if deck.questions else "none"
+    return ParseResult(deck, deck_problems(deck, result.problems), layout)
