@@ -247,3 +247,8 @@ def test_any_query_text_is_answered_without_error(query: str) -> None:
     result = search(DECK, INDEX, query, limit=5)
     assert len(result.hits) <= 5
     assert all(hit.score > 0 for hit in result.hits)
+
+
+def test_a_long_pasted_query_still_finds_its_known_words() -> None:
+    junk = " ".join(f"zq{n}xv" for n in range(40))
+    assert first(f"blueprints {junk} {'x' * 500}") == "Blueprints and application factories"

@@ -17,7 +17,9 @@ PREFIX_WEIGHT = 0.85
 TYPO_WEIGHTS = (1.0, 0.6, 0.45)
 _MAX_PREFIX_TERMS = 40
 _MAX_TYPO_TERMS = 5
-_FULL_SCAN_LIMIT = 20_000
+_FULL_SCAN_LIMIT = 5_000
+MAX_FUZZY_LENGTH = 30
+"""Longer words are matched exactly only (no deck word is that long by mistake)."""
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
@@ -60,12 +62,14 @@ def _letter_range(index: SearchIndex, first: str) -> range:
 
 
 def _scan(index: SearchIndex, root: str, bound: int, tids: Iterable[int]) -> dict[int, int]:
-    """Term ids within ``bound`` edits of ``root`` (only lengths that can be)."""
+    """Term ids within ``bound`` edits of ``root``, cheap filters before the distance."""
     found: dict[int, int] = {}
     lo, hi = len(root) - bound, len(root) + bound
+    letters = set(root)
     for tid in tids:
         term = index.vocab[tid]
-        if lo <= len(term) <= hi:
+        # Each edit loses at most one of root's letters: a cheap, exact pre-filter.
+        if lo <= len(term) <= hi and len(letters.difference(term)) <= bound:
             distance = _osa(root, term, bound)
             if distance <= bound:
                 found[tid] = distance
@@ -75,7 +79,7 @@ def _scan(index: SearchIndex, root: str, bound: int, tids: Iterable[int]) -> dic
 def typos(index: SearchIndex, word: str) -> dict[int, float]:
     """Deck terms a mistyped ``word`` may mean, weighted by closeness."""
     bound = _max_typos(word)
-    if bound == 0:
+    if bound == 0 or len(word) > MAX_FUZZY_LENGTH:
         return {}
     near = {tid for r in set(map(stem, _edits1(word))) if (tid := index.term_id(r)) is not None}
     found = dict.fromkeys(near, 1)
@@ -87,7 +91,7 @@ def typos(index: SearchIndex, word: str) -> dict[int, float]:
 
 def prefixed(index: SearchIndex, word: str) -> dict[int, float]:
     """Deck terms that ``word`` (an unfinished last word) begins."""
-    if len(word) < 3:
+    if not 3 <= len(word) <= MAX_FUZZY_LENGTH:
         return {}
     found: dict[int, float] = {}
     for prefix in {word, stem(word)}:
@@ -103,6 +107,8 @@ def prefixed(index: SearchIndex, word: str) -> dict[int, float]:
 def nearest(index: SearchIndex, word: str) -> tuple[int, str] | None:
     """``(distance, deck word)`` closest to ``word``, for a "did you mean"."""
     root = stem(word)
+    if not root or len(root) > MAX_FUZZY_LENGTH:
+        return None
     bound = 1 if len(root) <= 4 else 2 if len(root) <= 7 else 3
     found = _scan(index, root, bound, _letter_range(index, root[0]))
     if not found and len(index.vocab) <= _FULL_SCAN_LIMIT:

@@ -183,8 +183,9 @@ def _postings(
     for doc, ((q_counts, q_len), (a_counts, a_len)) in enumerate(fields):
         q_norm = _QUESTION_WEIGHT / (1.0 - _B + _B * q_len / avg_q)
         a_norm = _ANSWER_WEIGHT / (1.0 - _B + _B * a_len / avg_a)
+        q_get, a_get = q_counts.get, a_counts.get
         for root in q_counts.keys() | a_counts.keys():
-            weighted = q_norm * q_counts[root] + a_norm * a_counts[root]
+            weighted = q_norm * q_get(root, 0) + a_norm * a_get(root, 0)
             entry = by_term.get(root)
             if entry is None:
                 entry = by_term[root] = ([], [])

@@ -15,6 +15,8 @@ from flaskprep.text import PHRASES, STOP_WORDS, expand_synonyms, stem, tokenize
 
 SYNONYM_WEIGHT = 0.7
 MAX_QUERY_WORDS = 48
+MAX_FUZZY_WORDS = 8
+"""Unknown words per query that get typo and prefix matching (pasted junk stays fast)."""
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
 _LONGEST_PHRASE = max(len(key) for key in PHRASES)
 
@@ -71,19 +73,35 @@ def _synonyms(index: SearchIndex, word: str) -> Group:
     return group
 
 
-def _resolve(index: SearchIndex, word: str, *, last: bool) -> Group:
-    """Deck terms ``word`` may mean; a known abbreviation is never "corrected"."""
-    group = _synonyms(index, word)
-    tid = index.term_id(stem(word))
-    if tid is not None:
-        group[tid] = 1.0
+class _Resolver:
+    """Deck terms for each query word, once per word, with a budget for fuzzy matching."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.memo: dict[tuple[str, bool], Group] = {}
+        self.fuzzy_left = MAX_FUZZY_WORDS
+
+    def __call__(self, word: str, *, last: bool) -> Group:
+        if (word, last) not in self.memo:
+            self.memo[word, last] = self._resolve(word, last=last)
+        return self.memo[word, last]
+
+    def _resolve(self, word: str, *, last: bool) -> Group:
+        """A known abbreviation is never "corrected"; unknown words get typos/completions."""
+        group = _synonyms(self.index, word)
+        tid = self.index.term_id(stem(word))
+        if tid is not None:
+            group[tid] = 1.0
+            return group
+        if self.fuzzy_left <= 0:
+            return group
+        self.fuzzy_left -= 1
+        if not group:
+            group.update(typos(self.index, word))
+        if last or not group:
+            for term, weight in prefixed(self.index, word).items():
+                group[term] = max(group.get(term, 0.0), weight)
         return group
-    if not group:
-        group.update(typos(index, word))
-    if last or not group:
-        for term, weight in prefixed(index, word).items():
-            group[term] = max(group.get(term, 0.0), weight)
-    return group
 
 
 def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
@@ -99,12 +117,13 @@ def parse_query(index: SearchIndex, text: str) -> Query:
     only_stop = all(word in STOP_WORDS for word in words)
     groups: list[Group] = []
     unknown: list[str] = []
+    resolve = _Resolver(index)
     i = 0
     while i < len(words):
         phrase = _phrase_at(words, i)
         word, width = phrase if phrase is not None else (words[i], 1)
         if only_stop or word not in STOP_WORDS or phrase is not None:
-            group = _resolve(index, word, last=i + width == len(words))
+            group = resolve(word, last=i + width == len(words))
             if group:
                 groups.append(group)
             else:

@@ -13,6 +13,7 @@ from flaskprep.search.query import Group, Query, parse_query
 from flaskprep.text import STOP_WORDS, fold, stem, tokenize
 
 SECTION_WEIGHT = 0.25
+MAX_SUGGESTION_WORDS = 6
 MAX_PHRASE_CHECKS = 5000
 """Questions read to confirm a phrase, best-scored first, before giving up."""
 
@@ -159,6 +160,7 @@ def _matched(question: Question, groups: list[frozenset[str]]) -> tuple[str, ...
 
 def _suggest(index: SearchIndex, query: str, parsed: Query) -> str | None:
     words = list(parsed.unknown) or [w for w in tokenize(query) if w not in STOP_WORDS]
-    candidates = [found for w in words if w and (found := nearest(index, w)) is not None]
+    words = list(dict.fromkeys(words))[:MAX_SUGGESTION_WORDS]
+    candidates = [found for w in words if (found := nearest(index, w)) is not None]
     candidates = [c for c in candidates if c[1] not in words]
     return min(candidates)[1] if candidates else None
