@@ -36,12 +36,14 @@ class Sample:
     seconds: float
     max_rss: int
     """Peak resident set size of the child, in bytes."""
+    cpu: float = 0.0
+    """User plus system CPU seconds of the child (steadier than wall time on a busy machine)."""
 
 
-def _reap(proc: subprocess.Popen[bytes]) -> tuple[int, int]:
+def _reap(proc: subprocess.Popen[bytes]) -> tuple[int, int, float]:
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_maxrss * RSS_UNIT
+    return proc.returncode, usage.ru_maxrss * RSS_UNIT, usage.ru_utime + usage.ru_stime
 
 
 def run_once(
@@ -60,14 +62,14 @@ def run_once(
     if master is not None:
         os.close(slave)
     err = _drain(proc.stderr.fileno(), master)
-    code, rss = _reap(proc)
+    code, rss, cpu = _reap(proc)
     elapsed = time.perf_counter() - start
     proc.stderr.close()
     if master is not None:
         os.close(master)
     if code not in ok_codes:
         raise RunFailed(f"exit {code}: {_first_line(err)}")
-    return Sample(elapsed, rss)
+    return Sample(elapsed, rss, cpu)
 
 
 def _terminal() -> tuple[int, int]:
@@ -124,14 +126,14 @@ def run_until(
         elapsed, output = _watch(proc, seen, start, timeout)
     finally:
         _stop(proc)
-    _, rss = _reap(proc)
+    _, rss, cpu = _reap(proc)
     if elapsed is None:
         err = proc.stderr.read() if proc.stderr else b""
         raise RunFailed(f"no question seen; stdout {output[-120:]!r}; {_first_line(err)}")
     for stream in (proc.stdout, proc.stderr):
         if stream:
             stream.close()
-    return Sample(elapsed, rss)
+    return Sample(elapsed, rss, cpu)
 
 
 def _watch(
@@ -206,7 +208,7 @@ class Spawner:
         reply = json.loads(self.proc.stdout.readline())
         if reply.get("error") is not None:
             raise RunFailed(reply["error"])
-        return Sample(reply["seconds"], reply["max_rss"])
+        return Sample(reply["seconds"], reply["max_rss"], reply["cpu"])
 
     def once(
         self,
@@ -245,7 +247,11 @@ def serve() -> None:
     for line in sys.stdin:
         try:
             sample = _serve_one(json.loads(line), matchers)
-            reply: dict[str, Any] = {"seconds": sample.seconds, "max_rss": sample.max_rss}
+            reply: dict[str, Any] = {
+                "seconds": sample.seconds,
+                "max_rss": sample.max_rss,
+                "cpu": sample.cpu,
+            }
         except (RunFailed, OSError) as exc:
             reply = {"error": str(exc)}
         sys.stdout.write(json.dumps(reply) + "\n")

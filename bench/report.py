@@ -115,10 +115,11 @@ def markdown_table(rows: list[Row], check: bool) -> str:
     return "\n".join(lines)
 
 
-def machine_line(baseline: float | None, runs: int) -> str:
+def machine_line(baseline: float | None, runs: int, clock: str) -> str:
     base = f"; `python -c pass` = {baseline * 1000:.1f} ms" if baseline else ""
+    what = "wall time" if clock == "wall" else "CPU time (user + system)"
     return (
         f"{dt.date.today().isoformat()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()} ({sys.implementation.name}), "
-        f"{platform.system()} {platform.machine()}; median of {runs} runs{base}"
+        f"{platform.system()} {platform.machine()}; {what}, median of {runs} runs{base}"
     )

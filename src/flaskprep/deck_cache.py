@@ -29,7 +29,7 @@ from flaskprep.model import Deck
 if TYPE_CHECKING:
     from flaskprep.search import SearchIndex
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 BUNDLED_KEY_PREFIX = "bundled:"
 
 

@@ -1,8 +1,9 @@
 """A deck stored as columns, and a lazy ``Deck`` view over them.
 
-Unpickling 100,000 frozen ``Question`` objects takes most of a second; their
-fields as a few lists and arrays load in tens of milliseconds. ``deck_cache``
-stores a deck this way. ``eager_deck`` rebuilds the real ``Deck``;
+Unpickling 100,000 frozen ``Question`` objects takes most of a second, and
+300,000 separate strings a tenth of one; one UTF-8 ``bytes`` blob of every id,
+question and answer plus arrays of offsets and numbers loads in a few
+milliseconds. ``deck_cache`` stores a deck this way. ``eager_deck`` rebuilds the real ``Deck``;
 ``lazy_deck`` makes a ``Deck`` whose question tuples are ``LazyQuestions``,
 which make a ``Question`` only when it is looked at, so ``flaskprep search``
 on a big deck pays only for its hits.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast, overload
+from typing import cast, overload
 
 from flaskprep.model import Deck, Question, Resource, Section
 
@@ -26,18 +27,23 @@ class DeckColumns:
     resources: tuple[Resource, ...]
     sections: tuple[tuple[int | None, str, int, int], ...]
     """``(number, title, line, question count)`` per section, in deck order."""
-    ids: list[str]
-    texts: list[str]
-    answers: list[str]
+    blob: bytes
+    """Every question's id, text and answer, UTF-8 encoded, one after another."""
+    bounds: array[int]
+    """Byte offsets into ``blob``: question ``i``'s id starts at ``bounds[3 * i]``."""
     lines: array[int]
     section_indexes: array[int]
     positions: array[int]
 
+    def __len__(self) -> int:
+        return len(self.lines)
+
     def question(self, i: int) -> Question:
+        blob, at = self.blob, self.bounds[3 * i : 3 * i + 4]
         return Question(
-            self.ids[i],
-            self.texts[i],
-            self.answers[i],
+            blob[at[0] : at[1]].decode("utf-8", "surrogatepass"),
+            blob[at[1] : at[2]].decode("utf-8", "surrogatepass"),
+            blob[at[2] : at[3]].decode("utf-8", "surrogatepass"),
             self.lines[i],
             self.section_indexes[i],
             self.positions[i],
@@ -46,15 +52,18 @@ class DeckColumns:
 
 def to_columns(deck: Deck) -> DeckColumns:
     qs = deck.questions
+    parts = [f.encode("utf-8", "surrogatepass") for q in qs for f in (q.id, q.text, q.answer)]
+    bounds = array("q", [0])
+    for part in parts:
+        bounds.append(bounds[-1] + len(part))
     return DeckColumns(
         deck.title,
         deck.path,
         deck.key,
         deck.resources,
         tuple((s.number, s.title, s.line, len(s.questions)) for s in deck.sections),
-        [q.id for q in qs],
-        [q.text for q in qs],
-        [q.answer for q in qs],
+        b"".join(parts),
+        bounds,
         array("q", (q.line for q in qs)),
         array("q", (q.section_index for q in qs)),
         array("q", (q.position for q in qs)),
@@ -62,7 +71,7 @@ def to_columns(deck: Deck) -> DeckColumns:
 
 
 def eager_deck(columns: DeckColumns) -> Deck:
-    questions = tuple(map(Question, *_fields(columns)))
+    questions = tuple(map(columns.question, range(len(columns))))
     sections, start = [], 0
     for number, title, line, count in columns.sections:
         sections.append(Section(number, title, questions[start : start + count], line))
@@ -74,7 +83,7 @@ def eager_deck(columns: DeckColumns) -> Deck:
 
 def lazy_deck(columns: DeckColumns) -> Deck:
     """A ``Deck`` equal to ``eager_deck(columns)`` that makes questions on demand."""
-    made: list[Question | None] = [None] * len(columns.ids)
+    made: list[Question | None] = [None] * len(columns)
     sections, start = [], 0
     for number, title, line, count in columns.sections:
         part = LazyQuestions(columns, made, start, start + count)
@@ -83,17 +92,6 @@ def lazy_deck(columns: DeckColumns) -> Deck:
     questions = cast(tuple[Question, ...], LazyQuestions(columns, made, 0, len(made)))
     return Deck(
         columns.title, columns.path, tuple(sections), columns.resources, columns.key, questions
-    )
-
-
-def _fields(columns: DeckColumns) -> tuple[Sequence[Any], ...]:
-    return (
-        columns.ids,
-        columns.texts,
-        columns.answers,
-        columns.lines,
-        columns.section_indexes,
-        columns.positions,
     )
 
 
