@@ -25,6 +25,11 @@ from generate_deck import write_deck
 
 def time_grade_to_next(questions: int = 10_000, rounds: int = 30) -> list[float]:
     """Seconds per grade → next card, one entry per round."""
+    with tempfile.TemporaryDirectory(prefix="fp-next-card-") as name:
+        return _run(Path(name), questions, rounds)
+
+
+def _run(folder: Path, questions: int, rounds: int) -> list[float]:
     from rich.console import Console
 
     from flaskprep.deck_cache import load_deck
@@ -34,7 +39,6 @@ def time_grade_to_next(questions: int = 10_000, rounds: int = 30) -> list[float]
     from flaskprep.ui.keys import LineKeys
     from flaskprep.ui.quiz_view import Screen, render
 
-    folder = Path(tempfile.mkdtemp(prefix="fp-next-card-"))
     deck = load_deck(write_deck(folder / "deck.md", questions))
     store = ProgressStore(folder / "progress.json")
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
