@@ -28,14 +28,14 @@ def _render_hit(rank: int, hit: Hit, deck: Deck, *, show_answers: bool) -> list[
     head.append(f"{rank:>2}. ", style="cyan")
     head.append_text(highlighted(question.text, hit.matched_terms, style="bold"))
     meta = Text(f"{question.id} · {clean(deck.section_of(question).label)}", style="dim")
-    parts: list[RenderableType] = [head, Padding(meta, (0, 0, 0, 4))]
+    parts: list[RenderableType] = [head, Padding(meta, (0, 0, 0, 4), expand=False)]
     if show_answers:
         answer = (
             highlighted(question.answer, hit.matched_terms)
             if question.answered
             else Text("(no answer in the deck)", style="dim italic")
         )
-        parts.append(Padding(answer, (0, 0, 1, 4)))
+        parts.append(Padding(answer, (0, 0, 1, 4), expand=False))
     return parts
 
 
