@@ -239,6 +239,16 @@ def due_questions(
     return (due + new[: max(0, limit)])[: max(0, count)]
 
 
+def new_today(deck_progress: DeckProgress, now: datetime) -> int:
+    """Questions first reviewed during the local day of ``now`` (for ``new_per_day``)."""
+    today = now.astimezone().date()
+    first: dict[str, datetime] = {}
+    for review in deck_progress.reviews:
+        if review.question_id not in first or review.at < first[review.question_id]:
+            first[review.question_id] = review.at
+    return sum(1 for at in first.values() if at.astimezone().date() == today)
+
+
 def cram_questions(
     deck: Deck, sections: list[int] | None, count: int, rng: random.Random
 ) -> list[Question]:

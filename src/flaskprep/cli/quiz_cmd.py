@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.cli.completion import complete_section
 
 if TYPE_CHECKING:
-    import random
     from datetime import datetime, timedelta
 
     from rich.console import Console
@@ -35,10 +37,24 @@ class QuizMode(str, Enum):
 @app.command()
 def quiz(
     mode: Annotated[
-        QuizMode,
-        typer.Option("--mode", "-m", help="flash, type, choice, truefalse, cloze or mixed."),
-    ] = QuizMode.flash,
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 20,
+        QuizMode | None,
+        typer.Option(
+            "--mode",
+            "-m",
+            help="flash, type, choice, truefalse, cloze or mixed [default: flash, or config].",
+            show_default=False,
+        ),
+    ] = None,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--count",
+            "-n",
+            min=1,
+            help="Questions to ask [default: 20, or config].",
+            show_default=False,
+        ),
+    ] = None,
     section: Annotated[
         list[str] | None,
         typer.Option(
@@ -46,6 +62,7 @@ def quiz(
             "-s",
             help="Section number or part of its title (repeatable).",
             show_default=False,
+            autocompletion=complete_section,
         ),
     ] = None,
     cram: Annotated[
@@ -60,6 +77,7 @@ def quiz(
 
     Keys: Enter/space shows the answer, 1-4 grade it (Again, Hard, Good, Easy),
     u undoes the last grade, s skips, q quits. Piped input is read a line at a time.
+    With a folder of decks, the decks take turns until COUNT questions are asked.
 
     Examples: `flaskprep quiz`, `flaskprep quiz -m choice -s routing`,
     `flaskprep quiz --cram -s 3 -n 10`.
@@ -67,10 +85,58 @@ def quiz(
     import random
 
     from flaskprep.cli import common
+    from flaskprep.config import load_config
 
-    deck = common.load_deck()
-    sections = common.section_indexes(deck, section)
-    _run(deck, mode.value, count, sections, cram, random.Random(seed), common.console())
+    config = load_config()
+    plan = _Plan(
+        mode.value if mode else config.quiz_mode,
+        count or config.count,
+        config.new_per_day,
+        cram,
+        random.Random(seed),
+    )
+    decks = common.load_decks()
+    chosen = _with_sections(decks, section)
+    console = common.console()
+    asked = 0
+    for deck, sections in chosen:
+        if asked >= plan.count:
+            break
+        asked += _run(deck, sections, plan, plan.count - asked, console)
+    if asked == 0:
+        from flaskprep.progress import ProgressStore
+
+        deck, sections = chosen[0] if len(chosen) == 1 else (chosen[-1][0], [])
+        _nothing_to_ask(deck, ProgressStore(), sections, console, _now(), cram)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    mode: str
+    count: int
+    new_per_day: int
+    cram: bool
+    rng: random.Random
+
+
+def _with_sections(decks: list[Deck], specs: list[str] | None) -> list[tuple[Deck, list[int]]]:
+    """Each deck with the sections ``--section`` names; decks lacking them are left out."""
+    from flaskprep.cli import common
+    from flaskprep.errors import UsageError
+
+    if not specs:
+        return [(deck, []) for deck in decks]
+    chosen: list[tuple[Deck, list[int]]] = []
+    first_error: UsageError | None = None
+    for deck in decks:
+        try:
+            chosen.append((deck, common.section_indexes(deck, specs)))
+        except UsageError as exc:
+            first_error = first_error or exc
+    if not chosen:
+        assert first_error is not None
+        raise first_error
+    return chosen
 
 
 def _now() -> datetime:
@@ -79,33 +145,29 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _run(
-    deck: Deck,
-    mode: str,
-    count: int,
-    sections: list[int],
-    cram: bool,
-    rng: random.Random,
-    console: Console,
-) -> None:
+def _run(deck: Deck, sections: list[int], plan: _Plan, count: int, console: Console) -> int:
+    """Quiz one deck; returns how many questions were put to the user (0: none due)."""
     from flaskprep import session as core
     from flaskprep.progress import ProgressStore
 
     store = ProgressStore()
-    if not cram:
+    if not plan.cram:
         store.check_writable()  # before any question: a grade must never be lost later
     progress = _open(store, deck)
     now = _now()
-    if cram:
-        questions = core.cram_questions(deck, sections, count, rng)
+    if plan.cram:
+        questions = core.cram_questions(deck, sections, count, plan.rng)
     else:
-        questions = core.due_questions(deck, progress, now, count=count, sections=sections)
+        new_limit = max(0, plan.new_per_day - core.new_today(progress, now))
+        questions = core.due_questions(
+            deck, progress, now, count=count, sections=sections, new_limit=new_limit
+        )
     if not questions:
-        _nothing_to_ask(deck, store, sections, console, now)
-        return
-    prompts = core.build_prompts(deck, questions, mode, rng)
-    recorder = core.CramRecorder() if cram else core.StoreRecorder(store, deck)
-    _play(core.Session(prompts, recorder), deck, store, console, cram)
+        return 0
+    prompts = core.build_prompts(deck, questions, plan.mode, plan.rng)
+    recorder = core.CramRecorder() if plan.cram else core.StoreRecorder(store, deck)
+    _play(core.Session(prompts, recorder), deck, store, console, plan.cram)
+    return len(questions)
 
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
@@ -184,7 +246,12 @@ def _screen(
 
 
 def _nothing_to_ask(
-    deck: Deck, store: ProgressStore, sections: list[int], console: Console, now: datetime
+    deck: Deck,
+    store: ProgressStore,
+    sections: list[int],
+    console: Console,
+    now: datetime,
+    cram: bool,
 ) -> None:
     import random
 
@@ -192,7 +259,7 @@ def _nothing_to_ask(
     from flaskprep.session import cram_questions, next_due
     from flaskprep.ui.quiz_view import describe_due
 
-    if not cram_questions(deck, sections, 1, random.Random(0)):
+    if cram or not cram_questions(deck, sections, 1, random.Random(0)):
         raise UsageError("no answered questions to ask", hint="check --section and the deck")
     due = next_due(deck, store.load().deck(deck.key), now)
     console.print(f"Nothing is due now. Next due: {describe_due(due, now)}.")

@@ -1,0 +1,99 @@
+"""quiz defaults from the config file, the new-per-day limit, and a folder of decks."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from cli_runner import run
+
+from flaskprep.progress import DeckProgress, Review
+from flaskprep.session import new_today
+
+DECK_A = """# Alpha
+
+## 1. Basics
+- What is alpha?
+  - **Answer:** The first letter of the Greek alphabet.
+- What is beta?
+  - **Answer:** The second letter of the Greek alphabet.
+"""
+
+DECK_B = """# Bravo
+
+## 1. Words
+- What does bravo mean?
+  - **Answer:** Well done, an expression of approval.
+"""
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "a.md").write_text(DECK_A, encoding="utf-8")
+    (folder / "b.md").write_text(DECK_B, encoding="utf-8")
+    return folder
+
+
+def _progress(home: Path) -> dict[str, dict[str, list[object]]]:
+    document = json.loads((home / "data" / "progress.json").read_text())
+    return {key: value for key, value in document["decks"].items()}
+
+
+def test_a_folder_of_decks_quizzes_each_and_keeps_progress_per_deck(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    folder = _folder(tmp_path)
+    result = run("--deck", str(folder), "quiz", stdin="\n3\n\n3\n\n3\n")
+    assert result.exit_code == 0, result.stderr
+    decks = _progress(isolated_home)
+    assert sorted(Path(key).name for key in decks) == ["a.md", "b.md"]
+    counts = sorted(len(value["reviews"]) for value in decks.values())
+    assert counts == [1, 2]
+
+
+def test_count_spans_the_decks_of_a_folder(tmp_path: Path, isolated_home: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run("--deck", str(folder), "quiz", "--count", "2", stdin="\n3\n\n3\n\n3\n")
+    assert result.exit_code == 0, result.stderr
+    total = sum(len(value["reviews"]) for value in _progress(isolated_home).values())
+    assert total == 2
+
+
+def test_config_file_sets_mode_and_count(isolated_home: Path) -> None:
+    config = isolated_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('quiz_mode = "choice"\ncount = 1\n', encoding="utf-8")
+    result = run("quiz", "--seed", "3", stdin="1\n1\n1\n")
+    assert result.exit_code == 0, result.stderr
+    rows = _progress(isolated_home)["bundled:flask-interview-prep"]["reviews"]
+    assert len({row[0] for row in rows}) == 1  # type: ignore[index]
+    assert {row[3] for row in rows} == {"choice"}  # type: ignore[index]
+
+
+def test_new_per_day_limits_new_questions(isolated_home: Path) -> None:
+    config = isolated_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("new_per_day = 2\n", encoding="utf-8")
+    first = run("quiz", stdin="\n4\n\n4\n\n4\n")
+    assert first.exit_code == 0, first.stderr
+    again = run("quiz", stdin="\n4\n")
+    assert "Nothing is due now" in again.stdout
+    rows = _progress(isolated_home)["bundled:flask-interview-prep"]["reviews"]
+    assert len(rows) == 2
+
+
+def test_new_today_counts_first_reviews_of_the_local_day() -> None:
+    now = datetime(2026, 5, 4, 12, tzinfo=timezone.utc)
+    yesterday = now - timedelta(days=2)
+    progress = DeckProgress(
+        cards={},
+        reviews=[
+            Review("old", yesterday, 3, "flash", 100),
+            Review("old", now, 3, "flash", 100),
+            Review("fresh", now - timedelta(minutes=5), 1, "flash", 100),
+            Review("fresh", now, 3, "flash", 100),
+        ],
+    )
+    assert new_today(progress, now) == 1
