@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from cli_runner import run
-
 from flaskprep.progress import DeckProgress, Review
 from flaskprep.session import new_today
 
@@ -38,7 +37,8 @@ def _folder(tmp_path: Path) -> Path:
 
 def _progress(home: Path) -> dict[str, dict[str, list[object]]]:
     document = json.loads((home / "data" / "progress.json").read_text())
-    return {key: value for key, value in document["decks"].items()}
+    decks: dict[str, dict[str, list[object]]] = document["decks"]
+    return decks
 
 
 def test_a_folder_of_decks_quizzes_each_and_keeps_progress_per_deck(
