@@ -91,7 +91,8 @@ def quiz(
     plan = _Plan(
         mode.value if mode else config.quiz_mode,
         count or config.count,
-        config.new_per_day,
+        # Only a configured limit applies: by default --count alone decides.
+        config.new_per_day if config.source("new_per_day") != "default" else None,
         cram,
         random.Random(seed),
     )
@@ -114,7 +115,7 @@ def quiz(
 class _Plan:
     mode: str
     count: int
-    new_per_day: int
+    new_per_day: int | None
     cram: bool
     rng: random.Random
 
@@ -158,7 +159,9 @@ def _run(deck: Deck, sections: list[int], plan: _Plan, count: int, console: Cons
     if plan.cram:
         questions = core.cram_questions(deck, sections, count, plan.rng)
     else:
-        new_limit = max(0, plan.new_per_day - core.new_today(progress, now))
+        new_limit = None
+        if plan.new_per_day is not None:
+            new_limit = max(0, plan.new_per_day - core.new_today(progress, now))
         questions = core.due_questions(
             deck, progress, now, count=count, sections=sections, new_limit=new_limit
         )
