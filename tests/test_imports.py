@@ -26,6 +26,8 @@ sys.stderr.write("\\nMODULES " + json.dumps({"code": int(code), "modules": loade
 
 NEVER_FOR_VERSION = ("typer", "click", "rich", "markdown_it", "fsrs", "platformdirs", "pydantic")
 NEVER_FOR_WARM_SEARCH = (
+    "typer",
+    "click",
     "markdown_it",
     "fsrs",
     "filelock",

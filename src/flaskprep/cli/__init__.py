@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import FrameType
 
 from flaskprep.errors import ExitStatus, FlaskprepError
@@ -31,39 +32,51 @@ def report_error(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if (sys.argv[1:] if argv is None else argv) in VERSION_FLAGS:
+    args = sys.argv[1:] if argv is None else argv
+    if args in VERSION_FLAGS:
         # Answer before typer and the command layer load (typer alone is ~5x python start-up).
         from flaskprep import __version__
 
         sys.stdout.write(f"flaskprep {__version__}\n")
         return ExitStatus.SUCCESS
-    return _run(argv)
+    from flaskprep.cli.fast import fast_command
+
+    return _guarded(fast_command(args) or (lambda: _run_typer(argv)))
 
 
-def _run(argv: list[str] | None) -> int:
+def _guarded(command: Callable[[], int]) -> int:
+    """Run ``command``: user mistakes, Ctrl-C and SIGTERM become exit codes, not tracebacks."""
     import signal
-
-    from typer import Abort
-    from typer._click.exceptions import ClickException  # typer 0.28 vendors click
-
-    from flaskprep.cli.registry import app
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        result = app(args=argv, prog_name="flaskprep", standalone_mode=False)
+        return command()
     except FlaskprepError as exc:
         report_error(str(exc))
         return int(exc.exit_status)
-    except ClickException as exc:
-        exc.show()
-        return ExitStatus.ERROR
-    except (KeyboardInterrupt, Abort):
+    except KeyboardInterrupt:
         sys.stderr.write("\n")
         return ExitStatus.INTERRUPTED
     except Terminated:
         return ExitStatus.TERMINATED
     except BrokenPipeError:
         return _broken_pipe()
+
+
+def _run_typer(argv: list[str] | None) -> int:
+    from typer import Abort
+    from typer._click.exceptions import ClickException  # typer 0.28 vendors click
+
+    from flaskprep.cli.registry import app
+
+    try:
+        result = app(args=argv, prog_name="flaskprep", standalone_mode=False)
+    except ClickException as exc:
+        exc.show()
+        return ExitStatus.ERROR
+    except Abort:
+        sys.stderr.write("\n")
+        return ExitStatus.INTERRUPTED
     return result if isinstance(result, int) else ExitStatus.SUCCESS
 
 

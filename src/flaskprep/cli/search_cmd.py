@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import complete_section
-
-if TYPE_CHECKING:
-    from flaskprep.model import Deck
-    from flaskprep.search import SearchResult
 
 
 @app.command()
@@ -35,31 +31,6 @@ def search(
     Examples: `flaskprep search blueprint`, `flaskprep search "application context"`,
     `flaskprep search how do I hash passwords --answers`.
     """
-    from flaskprep.cli import common
-    from flaskprep.search import search as run_search
+    from flaskprep.cli.search_run import run
 
-    text = " ".join(query)
-    results: list[tuple[Deck, SearchResult]] = []
-    for deck, index in common.load_indexed_decks():
-        sections = common.section_indexes(deck, section) if section else []
-        results.append((deck, run_search(deck, index, text, limit=limit, sections=sections)))
-    if as_json:
-        from flaskprep.ui.search_view import search_json
-
-        decks = [deck for deck, _ in results]
-        typer.echo(search_json([r for _, r in results], decks, limit=limit))
-    found = [(deck, result) for deck, result in results if result.hits]
-    if not found:
-        _no_match(text, results)
-    if not as_json:
-        from flaskprep.ui.search_view import render_results
-
-        common.console().print(render_results(found, show_answers=answers))
-
-
-def _no_match(text: str, results: list[tuple[Deck, SearchResult]]) -> None:
-    from flaskprep.errors import NoMatch
-
-    suggestion = next((r.suggestion for _, r in results if r.suggestion), None)
-    hint = f"did you mean {suggestion!r}?" if suggestion else None
-    raise NoMatch(f"no questions match {text!r}", hint=hint)
+    run(query, section, limit, answers, as_json)

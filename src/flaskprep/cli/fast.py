@@ -1,0 +1,132 @@
+"""``flaskprep search`` without typer: the grep-like command skips ~45 ms of start-up.
+
+Importing typer costs about 30 ms and building its command tree from every
+command's signature about 15 more, as much as the search itself pays for rich
+and the deck. :func:`fast_command` accepts only the plain spellings of the
+global options and of ``search``'s own (``--deck PATH``, ``--color WHEN``,
+``-s/--section``, ``-n/--limit``, ``-a/--answers``, ``--json``); anything else
+(``--help``, ``--``, a bad value, an unknown option, shell completion) returns
+None and goes through typer as before, so its messages and exit codes stay typer's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from flaskprep.errors import ExitStatus
+
+GLOBAL_VALUED = frozenset({"--deck", "-d", "--color"})
+SEARCH_VALUED = frozenset({"--section", "-s", "--limit", "-n"})
+SEARCH_FLAGS = frozenset({"--answers", "-a", "--json"})
+Color = Literal["auto", "always", "never"]
+COLORS: dict[str, Color] = {"auto": "auto", "always": "always", "never": "never"}
+Tokens = tuple[list[tuple[str, str]], list[str], int]
+
+
+@dataclass(frozen=True)
+class SearchArgs:
+    deck: Path | None
+    color: Color
+    query: list[str]
+    sections: list[str]
+    limit: int
+    answers: bool
+    as_json: bool
+
+
+def fast_command(argv: list[str]) -> Callable[[], int] | None:
+    """A runner for ``argv`` that needs no typer, or None to use typer."""
+    if any(name.startswith("_FLASKPREP_COMPLETE") for name in os.environ):
+        return None
+    parsed = parse_search(argv)
+    if parsed is None:
+        return None
+    return lambda: run_search(parsed)
+
+
+def parse_search(argv: list[str]) -> SearchArgs | None:
+    """``flaskprep [--deck P] [--color W] search WORDS [options]``, or None if unusual."""
+    head = _read(argv, GLOBAL_VALUED, frozenset(), words=False)
+    if head is None or head[2] >= len(argv) or argv[head[2]] != "search":
+        return None
+    tail = _read(argv[head[2] + 1 :], SEARCH_VALUED, SEARCH_FLAGS, words=True)
+    if tail is None or not tail[1]:
+        return None
+    color = COLORS.get(_last(head[0], ("--color",)) or "auto")
+    deck = _last(head[0], ("--deck", "-d")) or os.environ.get("FLASKPREP_DECK") or None
+    limit = _last(tail[0], ("--limit", "-n")) or "10"
+    if color is None or not (limit.isascii() and limit.isdigit() and int(limit) >= 1):
+        return None
+    names = [name for name, _ in tail[0]]
+    return SearchArgs(
+        deck=Path(deck) if deck else None,
+        color=color,
+        query=tail[1],
+        sections=[value for name, value in tail[0] if name in ("--section", "-s")],
+        limit=int(limit),
+        answers="--answers" in names or "-a" in names,
+        as_json="--json" in names,
+    )
+
+
+def _last(pairs: list[tuple[str, str]], names: tuple[str, ...]) -> str | None:
+    values = [value for name, value in pairs if name in names]
+    return values[-1] if values else None
+
+
+def _read(
+    tokens: list[str], valued: frozenset[str], flags: frozenset[str], *, words: bool
+) -> Tokens | None:
+    """Options as ``(name, value)`` pairs, plain words, and where reading stopped.
+
+    Stops at the first word when ``words`` is false (the command name); None for
+    any token it does not know, a missing value, or a value that looks like an option.
+    """
+    pairs: list[tuple[str, str]] = []
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.startswith("-"):
+            if not words:
+                break
+            found.append(token)
+            i += 1
+            continue
+        name, eq, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        if name in flags and not eq:
+            pairs.append((name, ""))
+            i += 1
+            continue
+        if name not in valued:
+            return None
+        if not eq:
+            if i + 1 >= len(tokens):
+                return None
+            value = tokens[i + 1]
+            i += 1
+        if not value or value.startswith("-"):
+            return None
+        pairs.append((name, value))
+        i += 1
+    return pairs, found, i
+
+
+def run_search(args: SearchArgs) -> int:
+    """What typer would do for these arguments: set the global options, run the command."""
+    from flaskprep.cli.search_run import run
+    from flaskprep.cli.state import options
+
+    options.deck = args.deck
+    options.color = args.color
+    try:
+        run(args.query, args.sections or None, args.limit, args.answers, args.as_json)
+    except (EOFError, KeyboardInterrupt):
+        sys.stderr.write("\n")  # click writes this line before its Abort
+        raise KeyboardInterrupt from None
+    return ExitStatus.SUCCESS

@@ -1,0 +1,50 @@
+"""The body of ``flaskprep search``, free of typer so the fast path can call it too."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flaskprep.model import Deck
+    from flaskprep.search import SearchResult
+
+
+def run(
+    query: list[str], section: list[str] | None, limit: int, answers: bool, as_json: bool
+) -> None:
+    """Search every deck in use and print the hits; ``NoMatch`` (exit 1) when there are none."""
+    from flaskprep.cli import common
+    from flaskprep.search import search as run_search
+
+    text = " ".join(query)
+    results: list[tuple[Deck, SearchResult]] = []
+    for deck, index in common.load_indexed_decks():
+        sections = common.section_indexes(deck, section) if section else []
+        results.append((deck, run_search(deck, index, text, limit=limit, sections=sections)))
+    if as_json:
+        from flaskprep.ui.search_view import search_json
+
+        decks = [deck for deck, _ in results]
+        _echo(search_json([r for _, r in results], decks, limit=limit))
+    found = [(deck, result) for deck, result in results if result.hits]
+    if not found:
+        _no_match(text, results)
+    if not as_json:
+        from flaskprep.ui.search_view import render_results
+
+        common.console().print(render_results(found, show_answers=answers))
+
+
+def _echo(text: str) -> None:
+    """``typer.echo`` for text without terminal escapes: the line, then a flush."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _no_match(text: str, results: list[tuple[Deck, SearchResult]]) -> None:
+    from flaskprep.errors import NoMatch
+
+    suggestion = next((r.suggestion for _, r in results if r.suggestion), None)
+    hint = f"did you mean {suggestion!r}?" if suggestion else None
+    raise NoMatch(f"no questions match {text!r}", hint=hint)

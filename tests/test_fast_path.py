@@ -1,0 +1,104 @@
+"""``flaskprep search`` answered without typer prints exactly what typer would."""
+
+from __future__ import annotations
+
+import io
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from cli_runner import Result, run
+from flaskprep.cli import _guarded, _run_typer
+from flaskprep.cli.fast import parse_search
+
+
+def run_through_typer(*args: str) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    old_stdin, sys.stdin = sys.stdin, io.StringIO("")
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = _guarded(lambda: _run_typer(list(args)))
+    finally:
+        sys.stdin = old_stdin
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+SAME_AS_TYPER = [
+    ("search", "blueprint"),
+    ("search", "application", "context", "--answers"),
+    ("search", "blueprint", "-n", "2", "-a"),
+    ("search", "--limit=1", "--json", "blueprint"),
+    ("search", "blueprint", "--section", "1", "-s", "routing"),
+    ("--color", "never", "search", "blueprint"),
+    ("--color=always", "search", "blueprint", "--limit", "3"),
+    ("search", "zzzqqq"),
+    ("search", "bluprint"),
+    ("search", "blueprint", "-s", "99"),
+    ("--deck", "missing.md", "search", "blueprint"),
+    ("-d", "missing.md", "search", "blueprint"),
+]
+
+
+@pytest.mark.parametrize("args", SAME_AS_TYPER, ids=" ".join)
+def test_fast_search_prints_what_typer_prints(args: tuple[str, ...]) -> None:
+    assert parse_search(list(args)) is not None
+    fast, slow = run(*args), run_through_typer(*args)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (
+        slow.exit_code,
+        slow.stdout,
+        slow.stderr,
+    )
+
+
+def test_fast_search_honours_the_deck_env_var(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = tmp_path / "mine.md"
+    deck.write_text("## 1. Mine\n- What is a widget?\n  - **Answer:** A gadget.\n")
+    monkeypatch.setenv("FLASKPREP_DECK", str(deck))
+    parsed = parse_search(["search", "widget"])
+    assert parsed is not None and parsed.deck == deck
+    assert "What is a widget?" in run("search", "widget").stdout
+    assert run("--deck", str(seed_path), "search", "widget").exit_code == 1
+
+
+LEFT_TO_TYPER = [
+    ["search"],
+    ["search", "--help"],
+    ["search", "-h"],
+    ["--help"],
+    ["browse", "3"],
+    ["search", "x", "--limit", "0"],
+    ["search", "x", "--limit", "ten"],
+    ["search", "x", "-n5"],
+    ["search", "x", "-an", "3"],
+    ["search", "x", "--limit"],
+    ["search", "x", "--section", "--json"],
+    ["search", "x", "--json=yes"],
+    ["search", "x", "--", "-y"],
+    ["search", "x", "--deck", "d.md"],
+    ["search", "-"],
+    ["--color", "blue", "search", "x"],
+    ["--colour", "never", "search", "x"],
+    ["--deck", "", "search", "x"],
+]
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=" ".join)
+def test_unusual_arguments_are_left_to_typer(argv: list[str]) -> None:
+    assert parse_search(argv) is None
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=" ".join)
+def test_left_to_typer_still_behaves_as_typer(argv: list[str]) -> None:
+    fast, slow = run(*argv), run_through_typer(*argv)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+
+
+def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flaskprep.cli.fast import fast_command
+
+    monkeypatch.setenv("_FLASKPREP_COMPLETE", "bash_complete")
+    assert fast_command(["search", "blueprint"]) is None
