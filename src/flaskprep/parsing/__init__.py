@@ -23,7 +23,7 @@ __all__ = [
     "read_deck_text",
 ]
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 """Bumped whenever parsing output can change; the deck cache is keyed on it."""
 
 

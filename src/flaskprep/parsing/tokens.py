@@ -68,7 +68,10 @@ def blocks_from_tokens(tokens: Sequence[Token], lines: list[str]) -> list[Block]
             stack.pop()
         elif token.type == "inline":
             if stack:
-                stack[-1].text = token.content
+                parent = stack[-1]
+                # A setext heading may span lines; as a title it is one line.
+                multi_line = parent.kind == "heading" and "\n" in token.content
+                parent.text = " ".join(token.content.split()) if multi_line else token.content
         elif token.type in _KINDS:
             block = _block(token, lines)
             (stack[-1].children if stack else root).append(block)
