@@ -14,9 +14,9 @@ user can write the folder.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +104,10 @@ def _stamp(path: Path) -> _Stamp:
 
 
 def _cache_file(stamp: _Stamp, kind: str) -> Path:
-    digest = hashlib.sha256(stamp.path.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    # zlib, not hashlib: loading OpenSSL costs ~3 ms, and a clash between two decks'
+    # names only costs a rebuild (the stamp inside holds the full path).
+    name = stamp.path.encode("utf-8", "surrogatepass")
+    digest = f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
     return paths.cache_dir() / "decks" / f"{digest}.{kind}.pickle"
 
 
