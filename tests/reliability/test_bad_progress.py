@@ -22,6 +22,8 @@ from flaskprep.errors import ProgressError
 from flaskprep.progress import VERSION, ProgressStore, Review
 from flaskprep.scheduling import Rating, review_card
 
+from .support import Result, run
+
 NOW = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
 DECK = "bundled:flask-interview-prep"
 
@@ -256,3 +258,98 @@ def test_data_folder_cannot_be_created(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(ProgressError) as info:
         ProgressStore().check_writable()
     assert "FLASKPREP_HOME" in str(info.value)
+
+
+# --- the same through the commands a user runs -----------------------------------------------
+
+QUIZ_TWO = "\n3\n\n2\n"
+
+
+def cli_lines(result: Result) -> list[str]:
+    assert "Traceback" not in result.stderr + result.stdout
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["quiz"], QUIZ_TWO),
+        (["interview", "--count", "1", "--seed", "1"], "an answer\n"),
+        (["stats"], ""),
+        (["reset", "--yes"], ""),
+    ],
+)
+def test_newer_file_refused_by_every_command(
+    progress_path: Path, args: list[str], stdin: str
+) -> None:
+    progress_path.parent.mkdir(parents=True, exist_ok=True)
+    future = b'{"version": 99, "decks": {"bundled:flask-interview-prep": {"x": 1}}}'
+    progress_path.write_bytes(future)
+    result = run(*args, stdin=stdin)
+    assert result.exit_code == 2, result.stderr
+    [line] = cli_lines(result)
+    assert "newer flaskprep" in line and "progress.json" in line
+    assert progress_path.read_bytes() == future
+
+
+@pytest.mark.parametrize("content", [b"", b'{"version": 1, "decks": {', b"[]"])
+def test_corrupt_file_quiz_says_where_it_went_and_carries_on(
+    progress_path: Path, content: bytes
+) -> None:
+    progress_path.parent.mkdir(parents=True, exist_ok=True)
+    progress_path.write_bytes(content)
+    result = run("quiz", stdin=QUIZ_TWO)
+    assert result.exit_code == 0, result.stderr
+    [line] = cli_lines(result)
+    [kept] = progress_path.parent.glob("progress.json.corrupt-*")
+    assert str(kept) in line
+    assert kept.read_bytes() == content
+    assert len(reviews_in(progress_path)) == 2
+
+
+def test_read_only_file_quiz_refuses_before_asking(progress_path: Path, saved: bytes) -> None:
+    progress_path.chmod(0o400)
+    result = run("quiz", stdin=QUIZ_TWO)
+    assert result.exit_code == 2
+    [line] = cli_lines(result)
+    assert "read-only" in line
+    assert "What is" not in result.stdout  # no question was asked whose grade would be lost
+    assert progress_path.read_bytes() == saved
+
+
+def test_data_folder_is_a_file_quiz_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "data-file"
+    blocker.write_text("mine\n")
+    monkeypatch.setenv("FLASKPREP_HOME", str(blocker))
+    result = run("quiz", stdin=QUIZ_TWO)
+    assert result.exit_code == 2
+    [line] = cli_lines(result)
+    assert "is a file" in line and "FLASKPREP_HOME" in line
+    assert blocker.read_text() == "mine\n"
+
+
+def test_disk_fills_up_during_a_quiz(
+    progress_path: Path, saved: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first grade saves, then the disk is full: the user is told, nothing earlier lost."""
+    real_write = os.write
+    writes = {"progress": 0}
+
+    def write(fd: int, data: Any) -> int:
+        if bytes(data[:12]).startswith(b'{"version":'):
+            writes["progress"] += 1
+            if writes["progress"] > 1:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", write)
+    result = run("quiz", stdin=QUIZ_TWO + "\n4\n")
+    lines = cli_lines(result)
+    assert result.exit_code == 2, result.stderr
+    assert len(lines) == 1 and "No space left on device" in lines[0]
+    assert "previous file is intact" in lines[0]
+    ids = [row[0] for row in reviews_in(progress_path)]
+    assert len(ids) == 4  # the three from before and the one saved before the disk filled
+    assert json.loads(progress_path.read_bytes())["version"] == VERSION
