@@ -47,9 +47,16 @@ def _sections(path: Path) -> list[Any]:
 
 
 def _all_commands_survive(path: Path) -> None:
-    """browse, browse 1, search: each either succeeds or refuses in one line; lint says why."""
-    for args in (["browse"], ["browse", "1"], ["search", "flask"]):
-        result = run("--deck", str(path), *args)
+    """Reading, linting and a cram quiz: each succeeds or refuses in one line, exit 2."""
+    commands: list[tuple[list[str], str]] = [
+        (["--deck", str(path), "browse"], ""),
+        (["--deck", str(path), "browse", "1"], ""),
+        (["--deck", str(path), "search", "flask"], ""),
+        (["--deck", str(path), "quiz", "--cram", "--count", "2"], "\n3\n\n3\n"),
+        (["lint", str(path)], ""),
+    ]
+    for args, stdin in commands:
+        result = run(*args, stdin=stdin)
         assert "Traceback" not in result.stderr + result.stdout, args
         if result.exit_code not in (0, 1):  # 1: search found nothing, lint found problems
             assert result.exit_code == 2, (args, result.exit_code, result.stderr[:300])
@@ -283,6 +290,7 @@ def test_duplicate_questions_keep_distinct_ids(tmp_path: Path) -> None:
     assert len(flask) == 2
     assert flask[0]["id"] != flask[1]["id"]
     assert "duplicate question" in _lint(path)
+    assert "duplicate question" in run("lint", str(path)).stdout
 
 
 def test_answer_without_question(tmp_path: Path) -> None:
