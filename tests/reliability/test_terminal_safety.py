@@ -158,7 +158,7 @@ def test_search_query_echo_is_clean(hostile: Path) -> None:
     assert_terminal_safe(result.stdout + result.stderr, context="no-match line")
 
 
-TYPED = f"blueprint {OSC52}{CLEAR}{BIDI} [bold red]typed[/bold red]"
+TYPED = f"blueprint {OSC52}{CLEAR}{BIDI}\x00 [bold red]typed[/bold red]"
 INTERACTIVE_COMMANDS = [
     (["quiz", "--count", "3"], "\n3\n\n2\n\n1\n"),
     (["quiz", "--mode", "choice", "--seed", "1", "--count", "3"], "1\n\n2\n\n3\n\n"),
