@@ -36,7 +36,7 @@ def spawn(quiz_args: str) -> pexpect.spawn:
         f"{QUIZ} {quiz_args}; echo EXIT:$?; "
         'if [ "$before" = "$(stty -g)" ]; then echo STTY:SAME; else echo STTY:CHANGED; fi'
     )
-    env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="30", FORCE_COLOR="1")
+    env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="30", NO_COLOR="1")
     return pexpect.spawn(
         "bash",
         ["--norc", "--noprofile", "-c", script],
