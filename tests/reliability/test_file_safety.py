@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -28,11 +27,6 @@ def deck(tmp_path: Path) -> Path:
 
 def cache_files() -> list[Path]:
     return sorted((paths.cache_dir() / "decks").glob("*.pickle"))
-
-
-def expected_cache_file(deck: Path, kind: str) -> Path:
-    digest = hashlib.sha256(str(deck.resolve()).encode()).hexdigest()[:20]
-    return paths.cache_dir() / "decks" / f"{digest}.{kind}.pickle"
 
 
 def test_progress_backups_and_cache_are_private(deck: Path) -> None:
@@ -94,9 +88,17 @@ def test_cache_in_a_folder_others_can_write_is_not_unpickled(deck: Path, tmp_pat
     shared = paths.cache_dir() / "decks"
     shared.mkdir(parents=True)
     shared.chmod(0o777)  # e.g. FLASKPREP_CACHE_DIR pointing into a shared /tmp folder
+    assert_ok(run("--deck", str(deck), "search", "flask"))  # writes the cache files
     marker = tmp_path / "pwned"
-    for kind in ("deck", "index"):
-        expected_cache_file(deck, kind).write_bytes(pickle.dumps(_Exploit(marker)))
+    planted = cache_files()
+    assert planted
+    for cached in planted:  # another user swaps in pickles that run code when loaded
+        cached.write_bytes(pickle.dumps(_Exploit(marker)))
     assert_ok(run("--deck", str(deck), "search", "flask"))
     assert_ok(run("--deck", str(deck), "browse", "1"))
     assert not marker.exists(), "a pickle planted by another user was loaded"
+    for cached in planted:  # control: in the user's own folder the same files are read
+        cached.write_bytes(pickle.dumps(_Exploit(marker)))
+    shared.chmod(0o700)
+    run("--deck", str(deck), "browse", "1")
+    assert marker.exists()
