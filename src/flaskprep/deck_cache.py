@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,17 +28,13 @@ from flaskprep.model import Deck
 if TYPE_CHECKING:
     from flaskprep.search import SearchIndex
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 BUNDLED_KEY_PREFIX = "bundled:"
 
 
-@dataclass(frozen=True, slots=True)
-class _Stamp:
-    path: str
-    size: int
-    mtime_ns: int
-    parser_version: int
-    app_version: str
+_Stamp = tuple[str, int, int, int, str]
+"""Resolved path, size, mtime (ns), parser version, flaskprep version; a plain tuple
+because every dataclass costs start-up time (~1 ms to create)."""
 
 
 def deck_key(path: Path) -> str:
@@ -100,13 +95,13 @@ def _stamp(path: Path) -> _Stamp:
         raise DeckError(str(path), "no such file", hint="check the path given to --deck") from None
     except OSError as exc:
         raise DeckError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return _Stamp(str(path.resolve()), info.st_size, info.st_mtime_ns, PARSER_VERSION, __version__)
+    return (str(path.resolve()), info.st_size, info.st_mtime_ns, PARSER_VERSION, __version__)
 
 
 def _cache_file(stamp: _Stamp, kind: str) -> Path:
     # zlib, not hashlib: loading OpenSSL costs ~3 ms, and a clash between two decks'
     # names only costs a rebuild (the stamp inside holds the full path).
-    name = stamp.path.encode("utf-8", "surrogatepass")
+    name = stamp[0].encode("utf-8", "surrogatepass")
     digest = f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
     return paths.cache_dir() / "decks" / f"{digest}.{kind}.pickle"
 

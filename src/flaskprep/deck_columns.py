@@ -13,27 +13,48 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import cast, overload
 
 from flaskprep.model import Deck, Question, Resource, Section
 
 
-@dataclass(frozen=True, slots=True)
 class DeckColumns:
-    title: str
-    path: str
-    key: str
-    resources: tuple[Resource, ...]
-    sections: tuple[tuple[int | None, str, int, int], ...]
-    """``(number, title, line, question count)`` per section, in deck order."""
-    blob: bytes
-    """Every question's id, text and answer, UTF-8 encoded, one after another."""
-    bounds: array[int]
-    """Byte offsets into ``blob``: question ``i``'s id starts at ``bounds[3 * i]``."""
-    lines: array[int]
-    section_indexes: array[int]
-    positions: array[int]
+    """A deck's fields as a few flat values (a plain class: dataclasses cost start-up time)."""
+
+    __slots__ = (
+        "blob",
+        "bounds",
+        "key",
+        "lines",
+        "path",
+        "positions",
+        "resources",
+        "section_indexes",
+        "sections",
+        "title",
+    )
+
+    def __init__(
+        self,
+        title: str,
+        path: str,
+        key: str,
+        resources: tuple[Resource, ...],
+        sections: tuple[tuple[int | None, str, int, int], ...],
+        blob: bytes,
+        bounds: array[int],
+        lines: array[int],
+        section_indexes: array[int],
+        positions: array[int],
+    ) -> None:
+        self.title, self.path, self.key, self.resources = title, path, key, resources
+        self.sections = sections
+        """``(number, title, line, question count)`` per section, in deck order."""
+        self.blob = blob
+        """Every question's id, text and answer, UTF-8 encoded, one after another."""
+        self.bounds = bounds
+        """Byte offsets into ``blob``: question ``i``'s id starts at ``bounds[3 * i]``."""
+        self.lines, self.section_indexes, self.positions = lines, section_indexes, positions
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -7,11 +7,14 @@ actually parsed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flaskprep.errors import DeckError
-from flaskprep.model import Deck
-from flaskprep.parsing.outline import ParseResult, Problem
 from flaskprep.parsing.reading import read_deck_text
+
+if TYPE_CHECKING:
+    from flaskprep.model import Deck
+    from flaskprep.parsing.outline import ParseResult, Problem
 
 __all__ = [
     "PARSER_VERSION",
@@ -25,6 +28,16 @@ __all__ = [
 
 PARSER_VERSION = 3
 """Bumped whenever parsing output can change; the deck cache is keyed on it."""
+
+
+def __getattr__(name: str) -> object:
+    # ParseResult and Problem load on first use: the deck cache imports this package
+    # on every run only for PARSER_VERSION, and outline's dataclasses cost ~6 ms.
+    if name in ("ParseResult", "Problem"):
+        from flaskprep.parsing import outline
+
+        return getattr(outline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_text(text: str, path: str, key: str = "") -> ParseResult:
