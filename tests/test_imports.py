@@ -75,3 +75,30 @@ def test_cold_search_parses_without_quiz_modules() -> None:
     code, modules = loaded_modules("search", "blueprint")
     assert code == 0
     assert imported(modules, ("fsrs", "filelock", "pydantic", "flaskprep.scheduling")) == []
+
+
+def test_registry_names_the_module_of_every_command() -> None:
+    import typer.main
+
+    from flaskprep.cli.registry import COMMAND_MODULES, app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert set(commands) == set(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize("command", ["quiz", "browse", "stats", "lint", "export"])
+def test_a_command_registers_only_its_own_module(command: str) -> None:
+    code = (
+        "import sys, typer.main\n"
+        "from flaskprep.cli.registry import COMMAND_MODULES, app_for\n"
+        f"app = app_for({command!r})\n"
+        f"assert {command!r} in typer.main.get_command(app).commands\n"
+        "own = {m for m in sys.modules if m.startswith('flaskprep.cli.') and m.endswith('_cmd')}\n"
+        f"print(sorted(own))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    from flaskprep.cli.registry import COMMAND_MODULES
+
+    assert f"flaskprep.cli.{COMMAND_MODULES[command]}" in done.stdout
+    assert done.stdout.count("_cmd") <= 2  # its module, and one it may import itself

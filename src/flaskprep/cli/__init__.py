@@ -67,8 +67,10 @@ def _run_typer(argv: list[str] | None) -> int:
     from typer import Abort
     from typer._click.exceptions import ClickException  # typer 0.28 vendors click
 
-    from flaskprep.cli.registry import app
+    from flaskprep.cli.fast import command_name
+    from flaskprep.cli.registry import app_for
 
+    app = app_for(command_name(sys.argv[1:] if argv is None else argv))
     try:
         result = app(args=argv, prog_name="flaskprep", standalone_mode=False)
     except ClickException as exc:

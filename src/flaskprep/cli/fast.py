@@ -72,6 +72,12 @@ def parse_search(argv: list[str]) -> SearchArgs | None:
     )
 
 
+def command_name(argv: list[str]) -> str | None:
+    """The command ``argv`` runs, if only plain global options come before it."""
+    head = _read(argv, GLOBAL_VALUED, frozenset(), words=False)
+    return argv[head[2]] if head is not None and head[2] < len(argv) else None
+
+
 def _last(pairs: list[tuple[str, str]], names: tuple[str, ...]) -> str | None:
     values = [value for name, value in pairs if name in names]
     return values[-1] if values else None
