@@ -27,8 +27,13 @@ from flaskprep.parsing.writer import to_seed_markdown
 from flaskprep.progress import DeckProgress, Progress, ProgressStore, Review
 from flaskprep.progress_format import Encoder, decode
 
-PARSER = settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
-FEWER = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: the same examples on every run, so CI fails only when the code changed.
+PARSER = settings(
+    max_examples=2000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
+FEWER = settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
 
 LINES = [
     "# Deck",
@@ -143,6 +148,8 @@ SEED_LIKE = st.builds(  # a question somewhere, so few examples are thrown away
 
 
 @PARSER
+@example("- `url_for` or redirect?\n  - **Answer:** A.\n- `")  # was written as \\`url_for`
+@example("Setext title\nspanning lines\n---\n- Q?\n  - **Answer:** A.")
 @given(SEED_LIKE)
 def test_a_parsed_seed_layout_deck_written_back_parses_to_the_same_deck(text: str) -> None:
     deck = _parse(text)
@@ -285,7 +292,9 @@ def test_progress_encodes_and_decodes_to_the_same_progress(progress: Progress) -
     assert as_plain(decode(data)) == as_plain(progress)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=100, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
 @given(st.text(min_size=1), st.lists(st.tuples(REVIEWS, cards()), min_size=1, max_size=6))
 def test_reviews_recorded_through_the_store_load_back(
     deck_key: str, graded: list[tuple[Review, dict[str, Any]]]

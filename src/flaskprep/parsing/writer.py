@@ -10,7 +10,9 @@ import re
 
 from flaskprep.model import Deck, Question, Section
 
-_BLOCK_START = re.compile(r"[-+*>#<|=`~]|\d{1,9}[.)]|\s")
+# Only a run of three backticks or tildes opens a code fence: a question such as
+# "`url_for` vs redirect?" must be written as it is.
+_BLOCK_START = re.compile(r"[-+*>#<|=]|`{3}|~{3}|\d{1,9}[.)]|\s")
 _SLUG_DROP = re.compile(r"[^\w\- ]+")
 
 
