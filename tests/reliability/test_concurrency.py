@@ -20,9 +20,19 @@ WRITERS = 4
 EACH = 50
 
 
-def reviews() -> list[list[object]]:
+def reviews(deck: str = DECK) -> list[list[object]]:
     document = json.loads(paths.progress_file().read_bytes())
-    return list(document["decks"][DECK]["reviews"])
+    return list(document["decks"][deck]["reviews"])
+
+
+def big_deck(folder: Path) -> Path:
+    """More new questions than four quizzes ask, so a late starter still finds 50."""
+    lines = ["# Big", "", "## 1. All"]
+    for n in range(WRITERS * EACH + EACH):
+        lines += [f"- Question number {n}?", f"  - **Answer:** Answer number {n}."]
+    path = folder / "big.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 @pytest.mark.slow
@@ -30,12 +40,13 @@ def test_four_quizzes_grading_fifty_each_keep_all_two_hundred_reviews(tmp_path: 
     """``flaskprep quiz --count 50`` x4 through the line protocol, all started together."""
     answers = tmp_path / "answers.txt"
     answers.write_text("\n3\n" * EACH)  # reveal, grade Good; 50 times
+    deck = big_deck(tmp_path)
     procs = []
     for _ in range(WRITERS):  # input from a file, so all four grade at once
         with answers.open() as stdin:
             procs.append(
                 subprocess.Popen(
-                    [*flaskprep_command(), "quiz", "--count", str(EACH)],
+                    [*flaskprep_command(), "--deck", str(deck), "quiz", "--count", str(EACH)],
                     stdin=stdin,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
@@ -47,11 +58,11 @@ def test_four_quizzes_grading_fifty_each_keep_all_two_hundred_reviews(tmp_path: 
         assert proc.returncode == 0, err
         assert "Traceback" not in err
         assert f"Seen {EACH} question" in out
-    rows = reviews()
+    rows = reviews(str(deck.resolve()))
     assert len(rows) == WRITERS * EACH
     assert len({(row[0], row[1]) for row in rows}) == WRITERS * EACH
     store = ProgressStore()
-    assert len(store.load().deck(DECK).reviews) == WRITERS * EACH
+    assert len(store.load().deck(str(deck.resolve())).reviews) == WRITERS * EACH
     assert store.notices == []
 
 
