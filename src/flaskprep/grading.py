@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from flaskprep.text import PHRASES, STOP_WORDS, fold, stem
+from flaskprep.text import PHRASES, STOP_WORDS, fold, osa_distance, stem
 
 TermKind = Literal["identifier", "name", "word"]
 KIND_WEIGHT: dict[TermKind, float] = {"identifier": 2.0, "name": 1.5, "word": 1.0}
@@ -311,28 +311,9 @@ def _near_any(word: str, view: _AnswerView) -> bool:
     if limit == 0:
         return False
     return any(
-        abs(len(c) - len(word)) <= limit and _distance(word, c, limit) <= limit
+        abs(len(c) - len(word)) <= limit and osa_distance(word, c, limit) <= limit
         for c in view.by_initial.get(word[0], ())
     )
-
-
-@lru_cache(maxsize=65536)
-def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance, giving up once it exceeds ``limit``."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            cost = 0 if ca == cb else 1
-            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                best = min(best, previous2[j - 2] + 1)
-            current[j] = best
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> float:

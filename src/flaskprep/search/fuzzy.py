@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flaskprep.search.index import SearchIndex
-from flaskprep.text import stem
+from flaskprep.text import osa_distance, stem
 
 PREFIX_WEIGHT = 0.85
 TYPO_WEIGHTS = (1.0, 0.6, 0.45)
@@ -37,25 +37,6 @@ def _edits1(word: str) -> set[str]:
     return edits
 
 
-def _osa(a: str, b: str, bound: int) -> int:
-    """Optimal-string-alignment distance of ``a`` and ``b``, or ``bound + 1`` if above it."""
-    if abs(len(a) - len(b)) > bound:
-        return bound + 1
-    before: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, before[j - 2] + 1)
-            cur[j] = value
-        if min(cur) > bound:
-            return bound + 1
-        before, prev = prev, cur
-    return min(prev[-1], bound + 1)
-
-
 def _letter_range(index: SearchIndex, first: str) -> range:
     vocab = index.vocab
     return range(vocab.lower_bound(first), vocab.lower_bound(chr(ord(first) + 1)))
@@ -70,7 +51,7 @@ def _scan(index: SearchIndex, root: str, bound: int, tids: Iterable[int]) -> dic
         term = index.vocab[tid]
         # Each edit loses at most one of root's letters: a cheap, exact pre-filter.
         if lo <= len(term) <= hi and len(letters.difference(term)) <= bound:
-            distance = _osa(root, term, bound)
+            distance = osa_distance(root, term, bound)
             if distance <= bound:
                 found[tid] = distance
     return found
