@@ -9,7 +9,7 @@ bash inserts one word); the section resolver reads hyphens as spaces.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -75,3 +75,16 @@ def _root_deck_option(ctx: typer.Context) -> Path | None:
     root = ctx.find_root()
     value = root.params.get("deck")
     return Path(value) if isinstance(value, (str, Path)) else None
+
+
+Sections = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only this section (number or part of its title); repeatable.",
+        autocompletion=complete_section,
+        show_default=False,
+    ),
+]
+"""The ``--section`` option every command that narrows by section shares."""

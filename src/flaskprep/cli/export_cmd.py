@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from flaskprep.cli.app import app
-from flaskprep.cli.completion import complete_section
+from flaskprep.cli.completion import Sections
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,15 +38,7 @@ def export(
             "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
         ),
     ] = None,
-    section: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section (number or title part); repeatable.",
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Sections = None,
 ) -> None:
     """Export the deck for Anki, a spreadsheet, scripts, or as seed-layout Markdown.
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from flaskprep.cli.app import app
-from flaskprep.cli.completion import complete_section
+from flaskprep.cli.completion import Sections
 
 if TYPE_CHECKING:
     from datetime import datetime, timedelta
@@ -55,16 +55,7 @@ def quiz(
             show_default=False,
         ),
     ] = None,
-    section: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Section number or part of its title (repeatable).",
-            show_default=False,
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Sections = None,
     cram: Annotated[
         bool, typer.Option("--cram", help="Drill any questions; the schedule is not touched.")
     ] = False,

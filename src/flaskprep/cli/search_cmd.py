@@ -7,21 +7,13 @@ from typing import Annotated
 import typer
 
 from flaskprep.cli.app import app
-from flaskprep.cli.completion import complete_section
+from flaskprep.cli.completion import Sections
 
 
 @app.command()
 def search(
     query: Annotated[list[str], typer.Argument(help='Words to look for; "quote" a phrase.')],
-    section: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section (number or title part).",
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Sections = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
     answers: Annotated[bool, typer.Option("--answers", "-a", help="Print each answer.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,

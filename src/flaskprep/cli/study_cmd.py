@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from flaskprep.cli.app import app
-from flaskprep.cli.completion import complete_question, complete_section
+from flaskprep.cli.completion import Sections, complete_question
 
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
@@ -66,15 +66,7 @@ def interview(
         float | None,
         typer.Option("--minutes", "-m", min=0.1, help="Time limit, with a countdown."),
     ] = None,
-    section: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section (number or title part); repeatable.",
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Sections = None,
     seed: Annotated[
         int | None, typer.Option("--seed", help="Pick the same questions every time.")
     ] = None,
@@ -145,15 +137,7 @@ def stats(
 
 @app.command()
 def reset(
-    section: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section",
-            "-s",
-            help="Only this section (number or title part); repeatable.",
-            autocompletion=complete_section,
-        ),
-    ] = None,
+    section: Sections = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before deleting.")] = False,
 ) -> None:
     """Forget progress (schedule and review history) of the deck or some sections.
