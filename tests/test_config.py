@@ -24,7 +24,7 @@ def test_defaults_without_a_file() -> None:
         None,
         "flash",
         20,
-        20,
+        None,
     )
     assert loaded.source("count") == "default"
 

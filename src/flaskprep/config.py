@@ -5,7 +5,7 @@
     deck = "~/decks"          # a deck file or a folder of decks
     quiz_mode = "type"        # flash, type, choice, truefalse, cloze or mixed
     count = 20                # questions per quiz
-    new_per_day = 20          # new questions introduced per day
+    new_per_day = 20          # new questions introduced per day (unset: no limit)
 
 Precedence: command-line option, then environment variable, then the file,
 then the built-in default. ``tomllib`` is imported only when the file exists,
@@ -40,7 +40,8 @@ class Config:
     """``None``: the bundled Flask deck."""
     quiz_mode: str = "flash"
     count: int = 20
-    new_per_day: int = 20
+    new_per_day: int | None = None
+    """``None``: no daily limit on new questions (``--count`` alone decides)."""
     sources: dict[str, Source] = field(default_factory=dict, compare=False, hash=False)
     """Where each value in force came from; keys missing here are defaults."""
 

@@ -13,9 +13,9 @@ def resolve_section(deck: Deck, spec: str) -> int:
     """Index of the section named by a number (``3``) or a unique part of its title."""
     text = spec.strip()
     if text.isdigit():
-        for index, section in enumerate(deck.sections):
-            if section.number == int(text):
-                return index
+        by_number = _section_by_number(deck, int(text))
+        if by_number is not None:
+            return by_number
     wanted = normalise(text)
     matches = [i for i, s in enumerate(deck.sections) if wanted and wanted in normalise(s.title)]
     exact = [i for i in matches if normalise(deck.sections[i].title) == wanted]
@@ -44,15 +44,31 @@ def resolve_question(deck: Deck, ref: str) -> Question:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise UsageError(f"id prefix {ref!r} is ambiguous ({len(matches)} questions)")
+        listed = ", ".join(q.id for q in matches[:5]) + (", …" if len(matches) > 5 else "")
+        raise UsageError(f"id prefix {ref!r} matches {len(matches)} questions: {listed}")
     raise UsageError(f"no question with id {ref!r}", hint="ids are shown by `search` and `browse`")
+
+
+def _section_by_number(deck: Deck, number: int) -> int | None:
+    """The section numbered ``number`` in its heading, else the ``number``-th section.
+
+    Most decks found online have unnumbered headings (``## Basics``); ``browse``
+    lists those by position, so a position must work wherever a number does.
+    """
+    for index, section in enumerate(deck.sections):
+        if section.number == number:
+            return index
+    if 0 < number <= len(deck.sections):
+        return number - 1
+    return None
 
 
 def _by_position(deck: Deck, text: str) -> Question | None:
     number, dot, position = text.partition(".")
     if not (dot and number.isdigit() and position.isdigit()):
         return None
-    for section in deck.sections:
-        if section.number == int(number) and 0 < int(position) <= len(section.questions):
-            return section.questions[int(position) - 1]
-    return None
+    index = _section_by_number(deck, int(number))
+    if index is None:
+        return None
+    questions = deck.sections[index].questions
+    return questions[int(position) - 1] if 0 < int(position) <= len(questions) else None

@@ -82,8 +82,7 @@ def quiz(
     plan = _Plan(
         mode.value if mode else config.quiz_mode,
         count or config.count,
-        # Only a configured limit applies: by default --count alone decides.
-        config.new_per_day if config.source("new_per_day") != "default" else None,
+        config.new_per_day,
         cram,
         random.Random(seed),
     )

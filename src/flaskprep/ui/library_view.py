@@ -65,12 +65,15 @@ def render_config(path: Path, config: Config) -> RenderableType:
     for name, env in ENV_VARS.items():
         source = config.source(name)
         where = f"env {env}" if source == "env" else source
-        table.add_row(name, Text(clean(_shown(getattr(config, name)))), Text(where, style="dim"))
+        shown = _shown(name, getattr(config, name))
+        table.add_row(name, Text(clean(shown)), Text(where, style="dim"))
     return Group(head, Text(""), table)
 
 
-def _shown(value: object) -> str:
-    return "bundled Flask deck" if value is None else str(value)
+def _shown(name: str, value: object) -> str:
+    if value is None:
+        return "bundled Flask deck" if name == "deck" else "no limit"
+    return str(value)
 
 
 def link_target(url: str) -> str | None:
