@@ -133,3 +133,21 @@ def test_version_flag() -> None:
     from flaskprep import __version__
 
     assert run("--version").stdout.strip() == f"flaskprep {__version__}"
+
+
+def test_search_with_no_words_is_a_usage_error() -> None:
+    for query in ("", "   "):
+        result = run("search", query)
+        assert result.exit_code == 2
+        assert "search needs words" in result.stderr
+
+
+def test_search_no_hit_in_chosen_section_points_elsewhere() -> None:
+    result = run("search", "testing", "--section", "5")
+    assert result.exit_code == 1
+    assert "match in other sections" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_help_examples_name_real_ids() -> None:
+    assert "Blueprints and application factories" in run("show", "41cd").stdout

@@ -58,7 +58,7 @@ def show(
 ) -> None:
     """Show one question with its answer, section and id.
 
-    Examples: `flaskprep show 2.2`, `flaskprep show 4f1c`.
+    Examples: `flaskprep show 2.2`, `flaskprep show 41cd` (an id prefix).
     """
     from flaskprep.cli import common
     from flaskprep.ui import bank_view, output

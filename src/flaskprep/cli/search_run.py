@@ -17,11 +17,18 @@ def run(
     from flaskprep.cli import common
     from flaskprep.search import search as run_search
 
-    text = " ".join(query)
+    text = " ".join(query).strip()
+    if not text:
+        from flaskprep.errors import UsageError
+
+        raise UsageError("search needs words to look for", hint="flaskprep search blueprint")
     results: list[tuple[Deck, SearchResult]] = []
+    elsewhere = 0
     for deck, index in common.load_indexed_decks():
         sections = common.section_indexes(deck, section) if section else []
         results.append((deck, run_search(deck, index, text, limit=limit, sections=sections)))
+        if section and not results[-1][1].hits:
+            elsewhere += len(run_search(deck, index, text, limit=limit).hits)
     if as_json:
         from flaskprep.ui.search_view import search_json
 
@@ -29,7 +36,7 @@ def run(
         _echo(search_json([r for _, r in results], decks, limit=limit))
     found = [(deck, result) for deck, result in results if result.hits]
     if not found:
-        _no_match(text, results)
+        _no_match(text, results, elsewhere)
     if not as_json:
         from flaskprep.ui.search_view import render_results
 
@@ -42,9 +49,14 @@ def _echo(text: str) -> None:
     sys.stdout.flush()
 
 
-def _no_match(text: str, results: list[tuple[Deck, SearchResult]]) -> None:
+def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: int) -> None:
     from flaskprep.errors import NoMatch
 
+    if elsewhere:
+        raise NoMatch(
+            f"no questions in the chosen sections match {text!r}",
+            hint=f"{elsewhere} match in other sections; drop --section to see them",
+        )
     suggestion = next((r.suggestion for _, r in results if r.suggestion), None)
     hint = f"did you mean {suggestion!r}?" if suggestion else None
     raise NoMatch(f"no questions match {text!r}", hint=hint)

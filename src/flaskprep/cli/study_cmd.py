@@ -33,7 +33,7 @@ def check(
     """Grade a typed answer against the model answer: score and the key terms missed.
 
     Examples: `flaskprep check 1.4 "blueprints group routes into reusable modules"`,
-    `flaskprep check 4f1c --json "..." | jq .score`.
+    `flaskprep check 41cd --json "..." | jq .score`.
     """
     import sys
 
