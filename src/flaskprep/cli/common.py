@@ -37,7 +37,7 @@ def load_deck() -> Deck:
     if len(files) > 1:
         from flaskprep.errors import UsageError
 
-        names = ", ".join(path.name for path in files[:4])
+        names = ", ".join(path.name for path in files[:4]) + (", …" if len(files) > 4 else "")
         raise UsageError(
             f"this command reads one deck, and the folder holds {len(files)} ({names})",
             hint="pass --deck FOLDER/FILE.md",

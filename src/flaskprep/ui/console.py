@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
+import io
 import os
-from typing import IO, Literal
+import re
+import sys
+from typing import IO, Literal, cast
 
 from rich.console import Console
 
 ColorChoice = Literal["auto", "always", "never"]
+_TRAILING_SPACES = re.compile(r" +(?=\n|\Z)")
+
+
+class _TrimmedLines(io.TextIOBase):
+    """Rich pads lines to the console width; in a pipe or file those spaces are noise."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_TRAILING_SPACES.sub("", text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def make_console(
     color: ColorChoice = "auto", *, stderr: bool = False, file: IO[str] | None = None
 ) -> Console:
+    if file is None and color != "always" and not os.environ.get("FORCE_COLOR"):
+        stream = sys.stderr if stderr else sys.stdout
+        if not stream.isatty():
+            file = cast(IO[str], _TrimmedLines(stream))
     if color == "never" or (color == "auto" and "NO_COLOR" in os.environ):
         return Console(stderr=stderr, file=file, no_color=True, color_system=None, highlight=False)
     force = True if color == "always" else None
