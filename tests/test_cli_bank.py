@@ -151,3 +151,10 @@ def test_search_no_hit_in_chosen_section_points_elsewhere() -> None:
 
 def test_help_examples_name_real_ids() -> None:
     assert "Blueprints and application factories" in run("show", "41cd").stdout
+
+
+def test_piped_output_has_no_padding_spaces() -> None:
+    for args in (["show", "2.2"], ["browse", "2"], ["search", "blueprint", "--answers"]):
+        lines = run(*args).stdout.splitlines()
+        assert lines, args
+        assert all(line == line.rstrip(" ") for line in lines), args
