@@ -7,7 +7,6 @@ edits keep a question's progress. The derivation is frozen by a golden test
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -22,6 +21,8 @@ def normalise(text: str) -> str:
 
 
 def question_id(text: str) -> str:
+    import hashlib  # only when parsing: OpenSSL costs ~14 ms of start-up
+
     digest = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
     return digest[:ID_LENGTH]
 
