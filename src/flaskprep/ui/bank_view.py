@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -14,9 +13,11 @@ from flaskprep.model import Deck, Question, Section
 from flaskprep.ui.safe import clean
 
 
-def markdown(text: str) -> Markdown:
+def markdown(text: str) -> RenderableType:
     """Deck Markdown rendered as Markdown, never as Rich markup; links are not followed."""
-    return Markdown(clean(text), hyperlinks=False)
+    from flaskprep.ui.answer_text import render_answer
+
+    return render_answer(text)
 
 
 def render_sections(deck: Deck) -> RenderableType:

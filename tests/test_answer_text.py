@@ -1,0 +1,69 @@
+"""The quick answer renderer looks exactly like rich.markdown for plain paragraphs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console, RenderableType
+from rich.markdown import Markdown
+
+from flaskprep.parsing import parse_deck
+from flaskprep.ui.answer_text import is_plain_paragraph, render_answer
+
+SAMPLES = [
+    "Use `flask run --debug` for the **reloader**; never in *production*.",
+    "Two\nlines of one paragraph with `code`.",
+    "Plain words only.",
+    'Uses `request.files` and `secure_filename` with `methods=["GET"]`.',
+]
+
+
+def _ansi(renderable: RenderableType) -> str:
+    out = io.StringIO()
+    Console(file=out, width=60, force_terminal=True, color_system="standard").print(renderable)
+    # rich.markdown pads each line to the width; what the eye sees is the same.
+    return "\n".join(line.rstrip(" ") for line in out.getvalue().splitlines())
+
+
+def _seed_answers(seed_path: Path) -> list[str]:
+    return [q.answer for q in parse_deck(seed_path).questions]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_plain_paragraphs_render_like_rich_markdown(text: str) -> None:
+    assert is_plain_paragraph(text)
+    assert _ansi(render_answer(text)) == _ansi(Markdown(text, hyperlinks=False))
+
+
+def test_every_seed_answer_renders_like_rich_markdown(seed_path: Path) -> None:
+    for answer in _seed_answers(seed_path):
+        assert _ansi(render_answer(answer)) == _ansi(Markdown(answer, hyperlinks=False)), answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a list\n- of items",
+        "```python\nx = 1\n```",
+        "# heading",
+        "> a quote",
+        "First paragraph.\n\nSecond paragraph.",
+        "A [link](http://x) here",
+        "snake_case outside code",
+        "<b>html</b>",
+        "1. numbered",
+        "    indented code",
+        "an unclosed `code span",
+    ],
+)
+def test_block_markdown_goes_to_rich_markdown(text: str) -> None:
+    assert not is_plain_paragraph(text)
+    assert isinstance(render_answer(text), Markdown)
+
+
+def test_control_characters_are_made_visible() -> None:
+    rendered = _ansi(render_answer("evil \x1b]52;c;ZXZpbA==\x07 text"))
+    assert "\x1b]52" not in rendered
+    assert "\\x1b]52" in rendered
