@@ -148,3 +148,18 @@ def test_typed_answer_is_echoed_scored_and_accepted_with_enter(isolated_home: Pa
     child.expect("Seen 1 question")
     child.expect(pexpect.EOF)
     assert len(ratings(isolated_home)) == 1
+
+
+def test_arrow_keys_never_end_up_in_a_typed_answer(isolated_home: Path) -> None:
+    child = spawn(f"{QUIZ} --mode type --count 1")
+    child.expect("Type your answer")
+    child.send("url_for builds")
+    child.send("\x1b[D\x1b[D\x1b[A\x1b[B\x1bOP\x1b[15~")  # Left Left Up Down F1 F5
+    child.send("\x1b[H\x1b[3~\x1b[FX")  # Home, Delete, End, X
+    child.send("\r")
+    child.expect("You wrote: rl_for buildsX")
+    child.expect("4 Easy")
+    child.send("4")  # Enter would accept Again and bring the question back
+    child.expect("Seen 1 question")
+    child.expect(pexpect.EOF)
+    assert len(ratings(isolated_home)) == 1

@@ -3,8 +3,9 @@
 In a terminal, :class:`TerminalKeys` puts stdin in cbreak mode (no Enter needed, no
 echo) and always restores the saved settings on the way out: normal exit, end of
 input, Ctrl-C (``KeyboardInterrupt``) and SIGTERM (``flaskprep.cli.Terminated``)
-all leave through the ``with`` block. Typed answers are read as a line with the
-terminal's own editing and echo.
+all leave through the ``with`` block. Typed answers are read by a small line editor
+(:mod:`flaskprep.ui.line_editor`): Left/Right, Home/End, Delete, Backspace and Ctrl-U
+edit; any other escape sequence (Up/Down, F-keys) is swallowed, never typed.
 
 When stdin is not a terminal, :class:`LineKeys` speaks a line protocol: an empty
 line is Enter, any other line is one key (``1``, ``u``, ``t``...) or a typed answer.
@@ -17,10 +18,38 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from flaskprep.ui.line_editor import LineEditor
 
 _ESCAPE_WAIT_S = 0.02
+_TICK_S = 1.0
+_CONTROL_KEYS = {
+    b"\r": "enter",
+    b"\n": "enter",
+    b"\x7f": "backspace",
+    b"\x08": "backspace",
+    b"\x01": "home",
+    b"\x05": "end",
+    b"\x15": "kill",
+    b"\t": " ",
+}
+_SEQUENCES = {
+    "D": "left",
+    "C": "right",
+    "H": "home",
+    "F": "end",
+    "1~": "home",
+    "7~": "home",
+    "4~": "end",
+    "8~": "end",
+    "3~": "delete",
+}
+Refresh = Callable[[], "str | None"]
+"""Called about once a second while a line is typed: the new prompt, or None to end it."""
 
 
 class KeyReader(Protocol):
@@ -28,7 +57,7 @@ class KeyReader(Protocol):
 
     def key(self) -> str | None: ...
 
-    def line(self, prompt: str) -> str | None: ...
+    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None: ...
 
 
 class LineKeys:
@@ -43,7 +72,7 @@ class LineKeys:
         text = line.strip().lower()
         return text or "enter"
 
-    def line(self, prompt: str) -> str | None:
+    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
         line = sys.stdin.readline()
         return line.rstrip("\r\n") if line else None
 
@@ -94,20 +123,76 @@ class TerminalKeys:
             return "space"
         return data.decode("utf-8", "replace").lower()
 
-    def line(self, prompt: str) -> str | None:
-        """A line typed with echo and line editing; ``None`` on Ctrl-D."""
-        import termios
-        import tty
+    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
+        """A line typed with echo and editing; ``None`` on Ctrl-D with nothing typed.
 
-        if self._saved is not None:
-            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+        Arrow keys, Home/End and Delete edit the line; other escape sequences
+        (Up/Down, F-keys) are swallowed, never typed. With ``refresh``, the prompt
+        is redrawn about once a second and the line ends when it returns ``None``.
+        """
+        from flaskprep.ui.line_editor import LineEditor
+
+        editor = LineEditor(prompt, self._width())
+        self._write(editor.redraw())
         try:
-            sys.stdout.write(prompt)
-            sys.stdout.flush()
-            line = sys.stdin.readline()
+            return self._edit(editor, refresh)
         finally:
-            tty.setcbreak(self._fd, termios.TCSANOW)
-        return line.rstrip("\r\n") if line else None
+            self._write(editor.finish())
+
+    def _edit(self, editor: LineEditor, refresh: Refresh | None) -> str | None:
+        import select
+
+        while True:
+            if refresh is not None and not select.select([self._fd], [], [], _TICK_S)[0]:
+                prompt = refresh()
+                if prompt is None:
+                    return editor.text
+                self._write(editor.set_prompt(prompt))
+                continue
+            key = self._line_key()
+            if key is None:
+                return editor.text if editor.text else None
+            if key == "enter":
+                return editor.text
+            self._write(editor.press(key))
+
+    def _line_key(self) -> str | None:
+        """One editing key: a character, or a name (``left``, ``backspace``...)."""
+        data = os.read(self._fd, 1)
+        if not data or data == b"\x04":
+            return None
+        if data == b"\x1b":
+            return self._escape_sequence()
+        if data[0] >= 0x80:
+            data += self._rest_of_utf8(data[0])
+        return _CONTROL_KEYS.get(data) or data.decode("utf-8", "replace")
+
+    def _escape_sequence(self) -> str:
+        """Read a whole CSI/SS3 sequence; the name of an editing key or ``ignore``."""
+        import select
+
+        if not select.select([self._fd], [], [], _ESCAPE_WAIT_S)[0]:
+            return "ignore"
+        kind = os.read(self._fd, 1)
+        if kind not in (b"[", b"O"):
+            return "ignore"
+        body = b""
+        while select.select([self._fd], [], [], _ESCAPE_WAIT_S)[0]:
+            byte = os.read(self._fd, 1)
+            body += byte
+            if not byte or 0x40 <= byte[0] <= 0x7E or kind == b"O":
+                break
+        return _SEQUENCES.get(body.decode("ascii", "replace"), "ignore")
+
+    def _width(self) -> int:
+        try:
+            return max(10, os.get_terminal_size(sys.stdout.fileno()).columns)
+        except (OSError, ValueError):
+            return 80
+
+    def _write(self, text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
     def _drain(self) -> None:
         """Swallow the rest of an escape sequence (arrow keys and the like)."""
