@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from flaskprep.model import Deck
 
 
-@app.command()
+@app.command(short_help="Walk the bank section by section.")
 def browse(
     section: Annotated[
         str | None,
@@ -47,7 +47,7 @@ def browse(
     output.show(common.console(), bank_view.render_section(deck, chosen), page=not no_pager)
 
 
-@app.command()
+@app.command(short_help="Show one question and its answer.")
 def show(
     question: Annotated[
         str,
@@ -67,7 +67,7 @@ def show(
     output.show(common.console(), bank_view.render_show(deck, found))
 
 
-@app.command()
+@app.command(short_help="List (or open) the deck's links.")
 def resources(
     open_number: Annotated[
         int | None,

@@ -26,7 +26,7 @@ class ExportFormat(str, Enum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(short_help="Export to Anki, CSV, JSON or Markdown.")
 def export(
     fmt: Annotated[
         ExportFormat,
@@ -111,7 +111,7 @@ def _write_file(target: Path, text: str, encoding: str) -> None:
         raise FlaskprepError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
-@app.command()
+@app.command(short_help="List the decks in use, with due counts.")
 def decks(
     as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
 ) -> None:
@@ -170,7 +170,7 @@ def _due_counter() -> Callable[[Deck], int | None] | None:
     return lambda deck: due_count(deck, progress.deck(deck.key).cards, now)
 
 
-@app.command(name="config")
+@app.command(name="config", short_help="Show the config file and settings.")
 def show_config(
     path_only: Annotated[bool, typer.Option("--path", help="Print only the file's path.")] = False,
 ) -> None:

@@ -10,7 +10,7 @@ import typer
 from flaskprep.cli.app import app
 
 
-@app.command()
+@app.command(short_help="Check a deck for authoring mistakes.")
 def lint(
     deck: Annotated[
         Path | None,

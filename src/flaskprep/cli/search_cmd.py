@@ -10,7 +10,7 @@ from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
 
 
-@app.command()
+@app.command(short_help="Find questions, typos and all.")
 def search(
     query: Annotated[list[str], typer.Argument(help='Words to look for; "quote" a phrase.')],
     section: Sections = None,
