@@ -33,7 +33,8 @@ COMMAND_MODULES = {
     "reset": "study_cmd",
 }
 """Which module registers each command; a command missing here still works (all load)."""
-ALL_MODULES = ("bank_cmd", "export_cmd", "lint_cmd", "quiz_cmd", "search_cmd", "study_cmd")
+ALL_MODULES = ("quiz_cmd", "search_cmd", "bank_cmd", "study_cmd", "export_cmd", "lint_cmd")
+"""In the order `flaskprep --help` lists their commands: daily use first."""
 
 
 def app_for(command: str | None) -> typer.Typer:
