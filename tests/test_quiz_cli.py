@@ -196,3 +196,20 @@ def test_time_zone_change_keeps_cards(isolated_home: Path, monkeypatch: pytest.M
     assert result.exit_code == 0
     assert len(progress(isolated_home)["decks"]["bundled:flask-interview-prep"]["cards"]) == 2
     assert all(row[1].endswith("+00:00") for row in reviews(isolated_home))
+
+
+def test_piped_typed_answer_keeps_its_proposed_grade_at_end_of_input(
+    isolated_home: Path,
+) -> None:
+    typed = "Flask is a lightweight microframework built on Werkzeug and Jinja2"
+    result = run("quiz", "-m", "type", "-n", "1", stdin=f"{typed}\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Seen 1 question" in result.stdout
+    rows = reviews(isolated_home)
+    assert [row[3] for row in rows] == ["type"]
+    assert rows[0][2] >= 2  # a good answer: not Again
+
+
+def test_quiz_help_describes_the_end_of_piped_input() -> None:
+    result = run("quiz", "--help")
+    assert "proposed grade is kept" in " ".join(result.stdout.split())

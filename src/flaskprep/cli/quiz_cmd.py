@@ -67,7 +67,9 @@ def quiz(
     """Quiz yourself: due questions first, then new ones, with spaced repetition.
 
     Keys: Enter/space shows the answer, 1-4 grade it (Again, Hard, Good, Easy),
-    u undoes the last grade, s skips, q quits. Piped input is read a line at a time.
+    u undoes the last grade, s skips, q quits. Piped input is read a line at a
+    time: an empty line is Enter, any other line a key or a typed answer; when the
+    input ends after a typed answer, its proposed grade is kept (as Enter would).
     With a folder of decks, the decks take turns until COUNT questions are asked.
 
     Examples: `flaskprep quiz`, `flaskprep quiz -m choice -s routing`,

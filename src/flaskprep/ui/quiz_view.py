@@ -81,6 +81,7 @@ def _step(session: Session, screen: Screen, elapsed_ms: int) -> bool:
         return True
     key = screen.keys.key()
     if key is None:
+        _accept_proposal(session, screen, elapsed_ms)
         return False
     if key in COMMANDS:
         return _command(session, screen, key)
@@ -103,6 +104,14 @@ def _apply_key(session: Session, screen: Screen, key: str, elapsed_ms: int) -> N
             session.reveal()
     else:
         session.answer(key, screen.clock(), elapsed_ms)
+
+
+def _accept_proposal(session: Session, screen: Screen, elapsed_ms: int) -> None:
+    """The input ended on a scored typed answer: keep the grade Enter would have given."""
+    proposal = session.outcome.rating
+    if session.phase == "answer" and session.current is not None and proposal is not None:
+        if session.current.mode == "type":
+            session.grade(proposal, screen.clock(), elapsed_ms)
 
 
 def _command(session: Session, screen: Screen, key: str) -> bool:
