@@ -109,9 +109,9 @@ def _apply_key(session: Session, screen: Screen, key: str, elapsed_ms: int) -> N
 def _accept_proposal(session: Session, screen: Screen, elapsed_ms: int) -> None:
     """The input ended on a scored typed answer: keep the grade Enter would have given."""
     proposal = session.outcome.rating
-    if session.phase == "answer" and session.current is not None and proposal is not None:
-        if session.current.mode == "type":
-            session.grade(proposal, screen.clock(), elapsed_ms)
+    typed = session.current is not None and session.current.mode == "type"
+    if session.phase == "answer" and typed and proposal is not None:
+        session.grade(proposal, screen.clock(), elapsed_ms)
 
 
 def _command(session: Session, screen: Screen, key: str) -> bool:
