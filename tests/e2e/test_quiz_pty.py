@@ -163,3 +163,20 @@ def test_arrow_keys_never_end_up_in_a_typed_answer(isolated_home: Path) -> None:
     child.expect("Seen 1 question")
     child.expect(pexpect.EOF)
     assert len(ratings(isolated_home)) == 1
+
+
+def test_a_corrupt_progress_notice_is_shown_before_the_first_question(
+    isolated_home: Path,
+) -> None:
+    progress = isolated_home / "data" / "progress.json"
+    progress.parent.mkdir(parents=True, exist_ok=True)
+    progress.write_text("{ not json")
+    child = spawn(QUIZ)
+    child.expect("progress file was unreadable")
+    child.expect("Press any key to start")
+    child.send(" ")
+    child.expect("What is Flask and its key features")
+    child.send("q")
+    child.expect("Seen 0 question")
+    child.expect("progress file was unreadable")  # repeated under the summary
+    child.expect(pexpect.EOF)

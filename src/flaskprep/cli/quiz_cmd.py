@@ -203,6 +203,9 @@ def _play(session: Session, deck: Deck, store: ProgressStore, console: Console, 
         if interactive:
             with keys.TerminalKeys() as reader:
                 screen.keys = reader
+                # The first card clears the screen: let the notices be read first.
+                if store.notices and not quiz_view.ready_to_start(screen):
+                    session.quit()
                 quiz_view.play(session, screen)
         else:
             quiz_view.play(session, screen)

@@ -63,6 +63,12 @@ def play(session: Session, screen: Screen) -> None:
             session.quit()
 
 
+def ready_to_start(screen: Screen) -> bool:
+    """Wait for a key before the first card (False: the user quit or the input ended)."""
+    screen.console.print(Text("Press any key to start (q quits).", "bold"))
+    return screen.keys.key() not in (None, "q")
+
+
 def _step(session: Session, screen: Screen, elapsed_ms: int) -> bool:
     """Read one input and apply it; False when the input has ended."""
     prompt = session.current
