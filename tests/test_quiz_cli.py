@@ -25,7 +25,7 @@ def test_three_flash_grades_make_three_reviews_of_three_questions(isolated_home:
     rows = reviews(isolated_home)
     assert len(rows) == 3 and len({row[0] for row in rows}) == 3
     assert [row[2] for row in rows] == [3, 2, 4]
-    assert "Seen 3 question(s)" in result.stdout
+    assert "Seen 3 questions" in result.stdout
     assert "3 Good · 10m" in result.stdout  # grade keys show their interval
 
 
@@ -44,7 +44,7 @@ def test_cram_adds_no_review(isolated_home: Path) -> None:
     before = (isolated_home / "data" / "progress.json").read_bytes()
     result = run("quiz", "--cram", "--section", "2", stdin="\n1\n\n4\n")
     assert result.exit_code == 0, result.stderr
-    assert "Seen 2 question(s)" in result.stdout
+    assert "Seen 2 questions" in result.stdout
     assert (isolated_home / "data" / "progress.json").read_bytes() == before
 
 
@@ -213,3 +213,8 @@ def test_piped_typed_answer_keeps_its_proposed_grade_at_end_of_input(
 def test_quiz_help_describes_the_end_of_piped_input() -> None:
     result = run("quiz", "--help")
     assert "proposed grade is kept" in " ".join(result.stdout.split())
+
+
+def test_summary_counts_questions_in_plain_english(isolated_home: Path) -> None:
+    assert "Seen 1 question in" in run("quiz", "-n", "1", stdin="\n3\n").stdout
+    assert "Seen 0 questions in" in run("quiz", "-n", "1", stdin="q\n").stdout

@@ -177,6 +177,6 @@ def test_a_corrupt_progress_notice_is_shown_before_the_first_question(
     child.send(" ")
     child.expect("What is Flask and its key features")
     child.send("q")
-    child.expect("Seen 0 question")
+    child.expect("Seen 0 questions")
     child.expect("progress file was unreadable")  # repeated under the summary
     child.expect(pexpect.EOF)

@@ -278,7 +278,8 @@ def render_summary(
 ) -> RenderableType:
     right = sum(n for r, n in session.ratings.items() if r is not Rating.AGAIN)
     wrong = session.ratings[Rating.AGAIN]
-    head = Text(f"Seen {len(session.seen)} question(s) in {_duration(elapsed)}", "bold")
+    seen = len(session.seen)
+    head = Text(f"Seen {seen} question{'' if seen == 1 else 's'} in {_duration(elapsed)}", "bold")
     counts = Text(f"right {right} · wrong {wrong}  (")
     for index, rating in enumerate(Rating):
         counts.append(
