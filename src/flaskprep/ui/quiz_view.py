@@ -80,6 +80,9 @@ def _step(session: Session, screen: Screen, elapsed_ms: int) -> bool:
             return False
         if text.strip().lower() in COMMANDS:
             return _command(session, screen, text.strip().lower())
+        if not text.strip():
+            screen.status = "Nothing typed: type an answer, or s then Enter to skip."
+            return True
         session.answer(text, screen.clock(), elapsed_ms)
         return True
     if session.phase == "feedback" and not screen.keys.interactive:
@@ -183,8 +186,6 @@ def _prompt_body(prompt: Prompt) -> list[RenderableType]:
         return [Text("\nIs this the answer?", "dim"), _indented(prompt.truefalse.shown_answer)]
     if prompt.cloze is not None:
         return [Text("\nFill in the blank:", "dim"), _indented(prompt.cloze.text)]
-    if prompt.mode == "type":
-        return [Text("\nType your answer on one line, then Enter.", "dim")]
     return []
 
 
@@ -250,12 +251,13 @@ def _hint(session: Session, screen: Screen) -> Text:
     if session.phase == "feedback":
         more = "any key: next · u undo · q quit" if screen.keys.interactive else ""
         return Text(more, "dim")
+    if prompt.mode in ("type", "cloze"):
+        what = "your answer" if prompt.mode == "type" else "the missing word(s), comma-separated"
+        return Text(f"Type {what}, then Enter · a line u, s or q: undo, skip, quit", "dim")
     keys = {
         "flash": "Enter/space: show answer",
         "choice": f"1-{len(prompt.choice.options) if prompt.choice else 4}: choose",
         "truefalse": "t/y: true · f/n: false",
-        "type": "a line: your answer",
-        "cloze": "a line: the missing word(s), comma-separated",
     }[prompt.mode]
     return Text(f"{keys} · {tail}", "dim")
 
