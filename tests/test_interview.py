@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -19,7 +18,8 @@ from flaskprep.interview import (
 from flaskprep.model import Deck, Question, Section
 from flaskprep.progress import DeckProgress, Review
 from flaskprep.stats import interview_history
-from flaskprep.ui.interview_view import format_time_left, read_answer
+from flaskprep.ui.interview_view import ask, format_time_left, read_answer
+from flaskprep.ui.keys import Refresh
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)
 
@@ -159,34 +159,54 @@ def test_report_document_is_what_stats_reads() -> None:
     assert summary.score == document["score"]
 
 
-def lines(*items: str) -> Iterator[str]:
-    yield from items
+class FakeKeys:
+    """A key reader that hands out prepared lines (``None``: end of input)."""
 
+    def __init__(self, *items: str | None, interactive: bool = True) -> None:
+        self.items = list(items)
+        self.interactive = interactive
+        self.prompts: list[str] = []
 
-def reader(*items: str) -> Any:
-    source = lines(*items)
+    def key(self) -> str | None:
+        return None
 
-    def read_line(prompt: str) -> str:
-        try:
-            return next(source)
-        except StopIteration:
-            raise EOFError from None
-
-    return read_line
+    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
+        self.prompts.append(prompt)
+        return self.items.pop(0) if self.items else None
 
 
 def test_piped_answers_are_one_line_each() -> None:
-    read = reader("first answer\n", "second\n")
-    assert read_answer(read, interactive=False) == "first answer"
-    assert read_answer(read, interactive=False) == "second"
-    assert read_answer(read, interactive=False) is None
+    keys = FakeKeys("first answer", "second", interactive=False)
+    assert read_answer(keys) == "first answer"
+    assert read_answer(keys) == "second"
+    assert read_answer(keys) is None
 
 
 def test_terminal_answers_run_until_an_empty_line() -> None:
-    read = reader("Blueprints group routes", "and templates", "", "next")
-    assert read_answer(read, interactive=True) == "Blueprints group routes\nand templates"
-    assert read_answer(read, interactive=True) == "next"  # end of input finishes it
-    assert read_answer(read, interactive=True) is None
+    keys = FakeKeys("Blueprints group routes", "and templates", "", "next")
+    assert read_answer(keys) == "Blueprints group routes\nand templates"
+    assert read_answer(keys) == "next"  # end of input finishes it
+    assert read_answer(keys) is None
+
+
+def test_an_empty_answer_asks_before_skipping() -> None:
+    said: list[object] = []
+    keys = FakeKeys("", "", "", "an answer after all")
+    assert ask(keys, said.append, lambda: None) == ""  # skipped
+    assert len(said) == 1
+    assert ask(keys, said.append, lambda: None) == "an answer after all"
+
+
+def test_the_prompt_shows_the_time_left() -> None:
+    keys = FakeKeys("werkzeug", "")
+    read_answer(keys, lambda: timedelta(seconds=42))
+    assert keys.prompts == ["0:42 > ", "0:42   "]
+
+
+def test_an_answer_ends_when_the_time_is_up() -> None:
+    keys = FakeKeys("started in time", "never read")
+    assert read_answer(keys, lambda: timedelta(0)) == "started in time"
+    assert keys.items == ["never read"]
 
 
 def test_time_left_is_minutes_and_seconds() -> None:

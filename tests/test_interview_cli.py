@@ -76,3 +76,18 @@ def test_unknown_section_is_exit_2() -> None:
     result = run("interview", "--section", "nonexistent-topic", stdin="")
     assert result.exit_code == 2
     assert "nonexistent-topic" in result.stderr
+
+
+def test_an_empty_answer_confirmed_skips_without_a_review() -> None:
+    result = run("interview", "--count", "2", "--seed", "1", stdin="\n\nsecond answer\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Enter again skips this question" in result.stdout
+    assert "Question 2/2" in result.stdout
+    assert "(1 of 2 answered, 1 skipped)" in result.stdout
+    assert stats_json()["reviews"] == 1
+
+
+def test_an_empty_answer_then_text_is_that_answer() -> None:
+    result = run("interview", "--count", "1", "--seed", "1", stdin="\nmy real answer\n")
+    assert "You said: my real answer" in result.stdout
+    assert stats_json()["reviews"] == 1

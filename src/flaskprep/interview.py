@@ -43,6 +43,7 @@ class InterviewReport:
     answers: tuple[InterviewAnswer, ...]
     minutes: float | None = None
     timed_out: bool = False
+    skipped: int = 0
 
     @property
     def score(self) -> float:
@@ -126,6 +127,12 @@ class Interview:
     minutes: float | None = None
     idf: Mapping[str, float] | None = None
     answers: list[InterviewAnswer] = field(default_factory=list)
+    skipped: list[Question] = field(default_factory=list)
+
+    @property
+    def asked(self) -> int:
+        """Questions answered or skipped so far."""
+        return len(self.answers) + len(self.skipped)
 
     @property
     def deadline(self) -> datetime | None:
@@ -141,23 +148,32 @@ class Interview:
 
     def next_question(self, now: datetime) -> Question | None:
         """The next question to ask, or ``None`` when all are asked or time is up."""
-        if self.out_of_time(now) or len(self.answers) >= len(self.questions):
+        if self.out_of_time(now) or self.asked >= len(self.questions):
             return None
-        return self.questions[len(self.answers)]
+        return self.questions[self.asked]
 
     def answer(self, text: str, asked: datetime, now: datetime) -> InterviewAnswer:
         """Grade the answer to the current question (an answer started in time counts)."""
-        question = self.questions[len(self.answers)]
+        question = self.questions[self.asked]
         result = grade(text, question.answer, self.idf)
         duration = max(0, round((now - asked).total_seconds() * 1000))
         answered = InterviewAnswer(question, text, result, duration)
         self.answers.append(answered)
         return answered
 
+    def skip(self) -> None:
+        """Pass on the current question: no grade, no review."""
+        self.skipped.append(self.questions[self.asked])
+
     def report(self, now: datetime) -> InterviewReport:
-        timed_out = self.out_of_time(now) and len(self.answers) < len(self.questions)
+        timed_out = self.out_of_time(now) and self.asked < len(self.questions)
         return InterviewReport(
-            self.started, len(self.questions), tuple(self.answers), self.minutes, timed_out
+            self.started,
+            len(self.questions),
+            tuple(self.answers),
+            self.minutes,
+            timed_out,
+            len(self.skipped),
         )
 
 
@@ -170,6 +186,7 @@ def report_document(report: InterviewReport) -> dict[str, Any]:
         "score": round(report.score, 4),
         "minutes": report.minutes,
         "timed_out": report.timed_out,
+        "skipped": report.skipped,
         "questions": [
             {
                 "id": a.question.id,

@@ -10,11 +10,12 @@ from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections, complete_question
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import datetime, timedelta, tzinfo
 
-    from flaskprep.interview import Interview
+    from flaskprep.interview import Interview, InterviewAnswer
     from flaskprep.model import Deck
     from flaskprep.progress import ProgressStore
+    from flaskprep.ui.keys import KeyReader
 
 
 @app.command()
@@ -168,14 +169,13 @@ def reset(
 
 def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None:
     """Ask, save each answer as a review, then save and show the report (also on Ctrl-C)."""
-    import sys
-
     from flaskprep.cli import common
     from flaskprep.interview import report_document
     from flaskprep.ui import interview_view as view
+    from flaskprep.ui.keys import stdin_is_terminal
 
     console = common.console()
-    interactive = sys.stdin.isatty()
+    interactive = stdin_is_terminal()
     console.print(
         view.render_intro(len(session.questions), session.minutes, interactive=interactive)
     )
@@ -191,42 +191,51 @@ def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None
 
 
 def _ask_all(session: Interview, deck: Deck, store: ProgressStore, interactive: bool) -> None:
+    from flaskprep.ui import keys
+
+    if not interactive:
+        _ask_each(session, deck, store, keys.LineKeys())
+        return
+    with keys.TerminalKeys() as reader:
+        _ask_each(session, deck, store, reader)
+
+
+def _ask_each(session: Interview, deck: Deck, store: ProgressStore, reader: KeyReader) -> None:
     from flaskprep.cli import common
-    from flaskprep.scheduling import rating_from_score
-    from flaskprep.session import record_grade
     from flaskprep.ui import interview_view as view
 
     console = common.console()
-    read_line = input if interactive else _read_piped_line
     while (question := session.next_question(_clock()[0])) is not None:
-        number, total = len(session.answers) + 1, len(session.questions)
-        left = session.time_left(_clock()[0])
-        console.print(view.render_question(deck, question, number, total, left))
+        number, total = session.asked + 1, len(session.questions)
+        console.print(view.render_question(deck, question, number, total, _left(session)))
         asked = _clock()[0]
-        text = view.read_answer(read_line, interactive=interactive)
+        text = view.ask(reader, console.print, lambda: _left(session))
         if text is None:
             return
-        done = session.answer(text, asked, _clock()[0])
-        rating = rating_from_score(done.grade.score)
-        record_grade(
-            store,
-            deck,
-            question.id,
-            rating,
-            mode="interview",
-            now=_clock()[0],
-            duration_ms=done.duration_ms,
-            score=done.grade.score,
-        )
+        if not text.strip():
+            session.skip()
+            continue
+        _record(deck, store, session.answer(text, asked, _clock()[0]))
 
 
-def _read_piped_line(prompt: str) -> str:
-    import sys
+def _left(session: Interview) -> timedelta | None:
+    return session.time_left(_clock()[0])
 
-    line = sys.stdin.readline()
-    if not line:
-        raise EOFError
-    return line
+
+def _record(deck: Deck, store: ProgressStore, done: InterviewAnswer) -> None:
+    from flaskprep.scheduling import rating_from_score
+    from flaskprep.session import record_grade
+
+    record_grade(
+        store,
+        deck,
+        done.question.id,
+        rating_from_score(done.grade.score),
+        mode="interview",
+        now=_clock()[0],
+        duration_ms=done.duration_ms,
+        score=done.grade.score,
+    )
 
 
 def _all_decks() -> list[Deck]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -16,8 +17,8 @@ from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
 from flaskprep.ui.stats_view import render_bar
 
-ReadLine = Callable[[str], str]
-"""``input``-like: shows a prompt, returns one line, raises ``EOFError`` at the end."""
+if TYPE_CHECKING:
+    from flaskprep.ui.keys import KeyReader, Refresh
 
 
 def format_time_left(left: timedelta) -> str:
@@ -31,9 +32,9 @@ def render_intro(count: int, minutes: float | None, *, interactive: bool) -> Ren
     if minutes is not None:
         line.append(f" in {minutes:g} minute" + ("" if minutes == 1 else "s"))
     how = (
-        "Type your answer; an empty line finishes it. Ctrl-D ends the interview."
+        "Type your answer; an empty line finishes it (at once: skips). Ctrl-D ends the interview."
         if interactive
-        else "One answer per line."
+        else "One answer per line; an empty line, then another, skips a question."
     )
     return Group(line, Text(how, style="dim"))
 
@@ -48,25 +49,57 @@ def render_question(
     return Group(Rule(style="dim"), head, Text(clean(question.text), style="bold"))
 
 
-def read_answer(read_line: ReadLine, *, interactive: bool) -> str | None:
+TimeLeft = Callable[[], "timedelta | None"]
+SKIP_QUESTION = "Nothing typed. Enter again skips this question (not recorded), or type an answer."
+
+
+def ask(keys: KeyReader, say: Callable[[RenderableType], None], time_left: TimeLeft) -> str | None:
+    """An answer; ``""`` when skipped (an empty answer, confirmed); ``None`` at end of input."""
+    text = read_answer(keys, time_left)
+    if text is None or text.strip() or _time_is_up(time_left):
+        return text
+    say(Text(SKIP_QUESTION, style="yellow"))
+    return read_answer(keys, time_left)
+
+
+def read_answer(keys: KeyReader, time_left: TimeLeft = lambda: None) -> str | None:
     """One answer: a line when piped; in a terminal, lines until an empty one.
 
+    In a terminal with a time limit the prompt shows the time left, redrawn each
+    second, and the answer ends (keeping what was typed) when the time is up.
     ``None`` at end of input before anything was typed (the interview ends).
     """
-    if not interactive:
-        try:
-            return read_line("").rstrip("\r\n")
-        except EOFError:
-            return None
+    if not keys.interactive:
+        return keys.line("")
     lines: list[str] = []
     while True:
-        try:
-            line = read_line("> " if not lines else "  ")
-        except EOFError:
+        line = keys.line(_prompt(time_left(), lines), refresh=_refresher(time_left, lines))
+        if line is None:
             return "\n".join(lines) if lines else None
-        if not line.strip():
+        if line.strip():
+            lines.append(line)
+        if not line.strip() or _time_is_up(time_left):
             return "\n".join(lines)
-        lines.append(line)
+
+
+def _prompt(left: timedelta | None, lines: list[str]) -> str:
+    mark = "  " if lines else "> "
+    return mark if left is None else f"{format_time_left(left)} {mark}"
+
+
+def _refresher(time_left: TimeLeft, lines: list[str]) -> Refresh | None:
+    if time_left() is None:
+        return None
+
+    def refresh() -> str | None:
+        return None if _time_is_up(time_left) else _prompt(time_left(), lines)
+
+    return refresh
+
+
+def _time_is_up(time_left: TimeLeft) -> bool:
+    left = time_left()
+    return left is not None and left <= timedelta(0)
 
 
 def render_time_up() -> Text:
@@ -102,5 +135,7 @@ def _render_overall(report: InterviewReport) -> RenderableType:
     line.append(" ")
     line.append_text(render_score(report.score))
     line.append(f"  ({len(report.answers)} of {report.planned} answered", style="dim")
+    if report.skipped:
+        line.append(f", {report.skipped} skipped", style="dim")
     line.append(", time ran out)" if report.timed_out else ")", style="dim")
     return line
