@@ -76,6 +76,8 @@ def interview(
 
     Due and weak questions come up more often. In a terminal an answer may take
     several lines (an empty line ends it); piped input gives one answer per line.
+    An empty answer asks first; a second one skips the question (no review).
+    With --minutes the prompt counts down and the answer ends when time is up.
     Answers count as reviews; the report is kept for `flaskprep stats`.
     Examples: `flaskprep interview`, `flaskprep interview -n 3 --minutes 10 -s routing`.
     """
