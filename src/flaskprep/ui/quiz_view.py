@@ -155,12 +155,13 @@ def render(session: Session, screen: Screen, *, full: bool = True) -> Renderable
     prompt = session.current
     assert prompt is not None
     parts: list[RenderableType] = []
+    budget = _option_budget(session, screen)
     if full:
         parts += [_header(session, screen), Text(""), _question(prompt)]
         if session.phase == "question" or prompt.truefalse is not None:
-            parts += _prompt_body(prompt)
+            parts += _prompt_body(prompt, budget)
     if session.phase != "question":
-        parts += _result(session, prompt)
+        parts += _result(session, prompt, budget)
     parts += [Text(""), _hint(session, screen)]
     return Group(*parts)
 
@@ -179,9 +180,9 @@ def _question(prompt: Prompt) -> Text:
     return Text(clean(prompt.question.text), style="bold")
 
 
-def _prompt_body(prompt: Prompt) -> list[RenderableType]:
+def _prompt_body(prompt: Prompt, budget: _Budget | None) -> list[RenderableType]:
     if prompt.choice is not None:
-        return [_options(prompt.choice.options)]
+        return [_options(prompt.choice.options, budget)]
     if prompt.truefalse is not None:
         return [Text("\nIs this the answer?", "dim"), _indented(prompt.truefalse.shown_answer)]
     if prompt.cloze is not None:
@@ -189,20 +190,57 @@ def _prompt_body(prompt: Prompt) -> list[RenderableType]:
     return []
 
 
-def _options(options: tuple[str, ...], styles: dict[int, str] | None = None) -> RenderableType:
-    """Numbered options; wrapped lines hang under their text."""
+def _options(
+    options: tuple[str, ...], budget: _Budget | None, styles: dict[int, str] | None = None
+) -> RenderableType:
+    """Numbered options; wrapped lines hang under their text, clipped to fit the screen."""
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="right", style="bold cyan")
     grid.add_column()
     for index, option in enumerate(options):
-        style = (styles or {}).get(index, "")
-        grid.add_row(str(index + 1), Text(clean(" ".join(option.split())), style=style))
+        text = Text(clean(" ".join(option.split())), style=(styles or {}).get(index, ""))
+        grid.add_row(str(index + 1), budget.clip(text) if budget else text)
     return Padding(grid, (1, 0, 0, 2))
 
 
-def _result(session: Session, prompt: Prompt) -> list[RenderableType]:
+@dataclass(frozen=True)
+class _Budget:
+    """How many lines each choice option may take so the question stays on screen."""
+
+    console: Console
+    width: int
+    lines: int
+
+    def clip(self, text: Text) -> Text:
+        wrapped = text.wrap(self.console, self.width)
+        if len(wrapped) <= self.lines:
+            return text
+        kept = list(wrapped)[: self.lines]
+        kept[-1].truncate(self.width - 1)
+        kept[-1].append("…")
+        return Text("\n").join(kept)
+
+
+def _option_budget(session: Session, screen: Screen) -> _Budget | None:
+    """A terminal's lines left for the options (never below one each); piped: no limit."""
+    prompt = session.current
+    if not screen.keys.interactive or prompt is None or prompt.choice is None:
+        return None
+    console, width = screen.console, screen.console.width
+    used = 6 + _rows(console, prompt.question.text, width)  # header, gaps, footer, cursor
+    if session.phase != "question":
+        used += 2 + _rows(console, prompt.question.answer, width - 2)  # verdict, answer
+    lines = (console.height - used) // len(prompt.choice.options)
+    return _Budget(console, max(10, width - 7), max(1, lines))
+
+
+def _rows(console: Console, text: str, width: int) -> int:
+    return len(Text(" ".join(text.split())).wrap(console, max(10, width)))
+
+
+def _result(session: Session, prompt: Prompt, budget: _Budget | None) -> list[RenderableType]:
     outcome = session.outcome
     if prompt.mode == "flash":
         return [Text(""), _indented(prompt.question.answer)]
@@ -220,7 +258,7 @@ def _result(session: Session, prompt: Prompt) -> list[RenderableType]:
         styles = {prompt.choice.correct: "bold green"}
         if outcome.chosen is not None and not outcome.correct:
             styles[outcome.chosen] = "red strike"
-        parts.append(_options(prompt.choice.options, styles))
+        parts.append(_options(prompt.choice.options, budget, styles))
     if prompt.cloze is not None:
         blanks = ", ".join(clean(term.text) for term in prompt.cloze.terms)
         verdict.append(f"  The blank{'s were' if len(prompt.cloze.terms) > 1 else ' was'}: ")
@@ -264,14 +302,29 @@ def _hint(session: Session, screen: Screen) -> Text:
 
 def _grade_bar(session: Session, screen: Screen, prompt: Prompt) -> Text:
     previews = screen.previews(prompt)
-    bar = Text()
+    items: list[Text] = []
     if prompt.mode == "type" and session.outcome.rating is not None:
-        bar.append(f"Enter: {session.outcome.rating.label} · ", "bold")
+        items.append(Text(f"Enter: {session.outcome.rating.label}", "bold"))
     for key, rating in GRADE_KEYS.items():
-        bar.append(f"{key} {rating.label}", RATING_STYLES[rating])
+        item = Text(f"{key} {rating.label}", RATING_STYLES[rating])
         if rating in previews:
-            bar.append(f" · {format_interval(previews[rating])}", "dim")
-        bar.append("   ")
+            item.append(f" · {format_interval(previews[rating])}", "dim")
+        items.append(item)
+    return _pack(items, screen.console.width)
+
+
+def _pack(items: list[Text], width: int, gap: str = "   ") -> Text:
+    """Items on as few lines as fit ``width``; a line breaks between items, never inside."""
+    bar, used = Text(), 0
+    for item in items:
+        if used and used + len(gap) + item.cell_len > width:
+            bar.append("\n")
+            used = 0
+        elif used:
+            bar.append(gap)
+            used += len(gap)
+        bar.append_text(item)
+        used += item.cell_len
     return bar
 
 
