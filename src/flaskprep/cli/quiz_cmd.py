@@ -210,10 +210,12 @@ def _play(session: Session, deck: Deck, store: ProgressStore, console: Console, 
         else:
             quiz_view.play(session, screen)
     finally:
+        from flaskprep.ui import quiz_summary
+
         now = _now()
         elapsed = timedelta(seconds=time.monotonic() - started)
         due = _next_due(store, deck, now)
-        console.print(quiz_view.render_summary(session, elapsed, due, now, cram))
+        console.print(quiz_summary.render_summary(session, elapsed, due, now, cram))
         _notices(store, seen_notices)
 
 
@@ -255,7 +257,7 @@ def _nothing_to_ask(
 
     from flaskprep.errors import UsageError
     from flaskprep.session import cram_questions, next_due
-    from flaskprep.ui.quiz_view import describe_due
+    from flaskprep.ui.quiz_summary import describe_due
 
     if cram or not cram_questions(deck, sections, 1, random.Random(0)):
         raise UsageError("no answered questions to ask", hint="check --section and the deck")
