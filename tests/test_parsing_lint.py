@@ -97,3 +97,29 @@ def test_lint_command_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None
     assert code == 2
     assert len(err.strip().splitlines()) == 1
     assert "nope.md" in err
+
+
+def test_question_like_line_not_read_is_a_warning(tmp_path: Path) -> None:
+    text = "- Q?\n  - **Answer:** A.\n\n> **What is X?**\n"
+    assert lint(tmp_path, text) == [
+        "deck.md:4: warning: question-like line not recognised (it is part of an answer or dropped)"
+    ]
+
+
+def test_question_like_line_inside_code_is_not_a_warning(tmp_path: Path) -> None:
+    text = "- Q?\n  - **Answer:** A.\n\n```\n**What is X?**\n```\n"
+    assert lint(tmp_path, text) == []
+
+
+def test_unclosed_code_fence_is_a_warning_at_its_opening_line(tmp_path: Path) -> None:
+    text = "## What is X?\nX:\n\n```py\nx = 1\n"
+    assert lint(tmp_path, text) == [
+        "deck.md:4: warning: code fence is never closed (the rest of the deck reads as code)"
+    ]
+
+
+def test_second_answer_bullet_is_a_warning(tmp_path: Path) -> None:
+    text = "- Q?\n  - **Answer:** A.\n  - **Answer:** B.\n"
+    assert lint(tmp_path, text) == [
+        "deck.md:3: warning: second answer bullet merged into the first answer"
+    ]

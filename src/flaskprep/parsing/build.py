@@ -10,6 +10,7 @@ from flaskprep.parsing.detect import best_layout
 from flaskprep.parsing.lint import deck_problems
 from flaskprep.parsing.outline import ParseResult, RawQuestion
 from flaskprep.parsing.reading import normalise_newlines
+from flaskprep.parsing.scan import scan_problems
 from flaskprep.parsing.sections import build_sections, deck_title, resource_links, split_resources
 from flaskprep.parsing.source import Source
 from flaskprep.parsing.tokens import parse_blocks
@@ -34,9 +35,10 @@ def _parse(text: str, path: str, key: str) -> ParseResult:
     kept, resource_blocks = split_resources(blocks, source)
     result = best_layout(kept, source)
     lines = {item.line for item in result.items if isinstance(item, RawQuestion)}
+    found = [*result.problems, *scan_problems(source.lines, {item.line for item in result.items})]
     title = deck_title(blocks, lines, PurePath(path).stem or "Questions")
     sections = build_sections(result.items, title)
     resources = resource_links(resource_blocks) if resource_blocks else ()
     deck = Deck.build(title, path, sections, resources, key)
     layout = result.layout if deck.questions else "none"
-    return ParseResult(deck, deck_problems(deck, result.problems), layout)
+    return ParseResult(deck, deck_problems(deck, found), layout)

@@ -9,35 +9,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from flaskprep.parsing.labels import answer_label, strip_answer_label
-from flaskprep.parsing.outline import Block, HeadingMark, Item, LayoutResult, Problem, RawQuestion
+from flaskprep.parsing.labels import answer_label, clean_answer
+from flaskprep.parsing.outline import Block, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
 LAYOUT = "bullets"
 _LISTS = ("bullet_list", "ordered_list")
 
 
-def read_bullets(blocks: Sequence[Block], source: Source) -> LayoutResult:
-    items: list[Item] = []
-    problems: list[Problem] = []
-    for block in blocks:
-        if block.kind == "heading":
-            items.append(HeadingMark(block.level, block.text, block.start + 1))
-        elif block.kind in _LISTS:
-            items.extend(_list_questions(block, source, problems))
-    return LayoutResult(LAYOUT, tuple(items), tuple(problems))
-
-
-def _list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
+def list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
+    """The list's questions, if any bullet has an answer bullet (else a plain list: none)."""
     found: list[RawQuestion] = []
     answered = False
     for item in block.children:
         if _is_answer(item):
             problems.append(Problem(item.start + 1, "answer without a question", "error"))
             continue
-        question, has_answer = _question(item, source)
+        question, has_answer = _question(item, source, problems)
         if question is not None:
             found.append(question)
             answered = answered or has_answer
@@ -54,7 +42,9 @@ def _labelled(paragraph: Block) -> bool:
     return answer_label(paragraph.text) is not None
 
 
-def _question(item: Block, source: Source) -> tuple[RawQuestion | None, bool]:
+def _question(
+    item: Block, source: Source, problems: list[Problem]
+) -> tuple[RawQuestion | None, bool]:
     """The item as a question, and whether it has an answer bullet."""
     children = item.children
     if not children or children[0].kind != "paragraph":
@@ -64,17 +54,21 @@ def _question(item: Block, source: Source) -> tuple[RawQuestion | None, bool]:
             for index, sub in enumerate(child.children):
                 if _is_answer(sub):
                     text = source.item_body(item, child.start)
-                    answer = _answer(child.children, index, source)
+                    answer = _answer(child.children, index, source, problems)
                     return (RawQuestion(text, answer, item.start + 1) if text else None), True
     stop = children[1].start if len(children) > 1 else None
     text = source.item_body(item, stop)
     return (RawQuestion(text, "", item.start + 1) if text else None), False
 
 
-def _answer(bullets: list[Block], first: int, source: Source) -> str:
+def _answer(bullets: list[Block], first: int, source: Source, problems: list[Problem]) -> str:
     """The answer bullet's Markdown without its label, plus any bullets after it."""
-    answer = strip_answer_label(source.item_body(bullets[first]))
+    answer = clean_answer(source.item_body(bullets[first]))
     if first + 1 == len(bullets):
         return answer
+    for later in bullets[first + 1 :]:
+        if _is_answer(later):
+            message = "second answer bullet merged into the first answer"
+            problems.append(Problem(later.start + 1, message, "warning"))
     rest = [source.outdented(sub.start, sub.end) for sub in bullets[first + 1 :]]
     return "\n".join(part for part in [answer, *rest] if part)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flaskprep.parsing.labels import strip_answer_label
+from collections import Counter
+
+from flaskprep.parsing.labels import clean_answer
 from flaskprep.parsing.outline import Block, HeadingMark, Item, LayoutResult, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
@@ -11,16 +13,20 @@ class Collector:
     """Questions and headings in order; blocks after a question join its answer.
 
     Content before an explicit answer label (``answer()``) is held apart: it
-    joins the question's text if a label follows, else it is the answer.
+    joins the question's text if a label follows, else it is the answer. Each
+    question remembers its layout (``kind``); the most frequent one names the deck's.
     """
 
-    def __init__(self, source: Source, layout: str) -> None:
+    def __init__(self, source: Source) -> None:
         self.source = source
-        self.layout = layout
         self.items: list[Item] = []
         self.problems: list[Problem] = []
+        self.kinds: Counter[str] = Counter()
         self._question: tuple[str, int] | None = None
+        self._kind = ""
+        self._heading: Block | None = None
         self._before: list[str] = []
+        self._blocks: list[Block] = []
         self._answer: list[str] | None = None
 
     @property
@@ -28,17 +34,56 @@ class Collector:
         return self._question is not None
 
     @property
-    def answering(self) -> bool:
-        return self._answer is not None
+    def kind(self) -> str:
+        """The layout of the open question (``""`` when none is open)."""
+        return self._kind if self._question is not None else ""
+
+    @property
+    def heading_level(self) -> int:
+        """The level of the open heading question, else 0."""
+        return self._heading.level if self._question is not None and self._heading else 0
 
     def heading(self, block: Block) -> None:
         self.close()
         self.items.append(HeadingMark(block.level, block.text, block.start + 1))
 
-    def question(self, text: str, line: int, answer: str = "") -> None:
+    def question(self, text: str, line: int, kind: str, answer: str = "") -> None:
         self.close()
         self._question = (text, line)
+        self._kind = kind
         self._before = [answer] if answer else []
+
+    def heading_question(self, text: str, block: Block) -> None:
+        self.question(text, block.start + 1, "headings")
+        self._heading = block
+
+    def nested(self) -> None:
+        """A question inside the open heading question's region.
+
+        A heading with no content of its own (before any sub-heading) is a section
+        then, and so are the sub-headings read so far as its answer.
+        """
+        heading = self._heading
+        if heading is None or self._question is None or self._before or self._answer:
+            return
+        own: list[Block] = []
+        for block in self._blocks:
+            if block.kind == "heading":
+                break
+            own.append(block)
+        if any(block.kind != "hr" for block in own):
+            return
+        self.items.append(HeadingMark(heading.level, heading.text, heading.start + 1))
+        for block in self._blocks:
+            if block.kind == "heading":
+                self.items.append(HeadingMark(block.level, block.text, block.start + 1))
+        self._question, self._heading, self._blocks = None, None, []
+
+    def raw(self, question: RawQuestion, kind: str) -> None:
+        """A question complete in itself (a bullet with its answer, a details block)."""
+        self.close()
+        self.items.append(question)
+        self.kinds[kind] += 1
 
     def answer(self, text: str, line: int) -> None:
         """An explicit answer label; an error when no question waits for one."""
@@ -52,25 +97,36 @@ class Collector:
             (self._answer if self._answer is not None else self._before).append(text)
 
     def add(self, block: Block) -> None:
-        if self._question is not None and block.kind != "hr":
+        if self._question is None:
+            return
+        if self._heading is not None:
+            # A heading's answer is its source as written, split only at rules.
+            self._blocks.append(block)
+        elif block.kind != "hr":
             self.add_text(self.source.span(block.start, block.end))
 
     def close(self) -> None:
         if self._question is None:
             return
         text, line = self._question
+        if self._blocks:
+            self._before.insert(0, self.source.blocks_text(self._blocks))
         if self._answer is None:
             answer = _join(self._before)
         else:
             text = _join([text, *self._before])
             answer = _join(self._answer)
         if text:
-            self.items.append(RawQuestion(text, strip_answer_label(answer), line))
-        self._question, self._before, self._answer = None, [], None
+            self.items.append(RawQuestion(text, clean_answer(answer), line))
+            self.kinds[self._kind] += 1
+        self._question, self._heading, self._answer = None, None, None
+        self._before, self._blocks = [], []
 
-    def result(self) -> LayoutResult:
+    def result(self, order: tuple[str, ...]) -> LayoutResult:
+        """Everything found; the layout is the most frequent kind, ties in ``order``."""
         self.close()
-        return LayoutResult(self.layout, tuple(self.items), tuple(self.problems))
+        layout = max(order, key=lambda kind: (self.kinds[kind], -order.index(kind)))
+        return LayoutResult(layout, tuple(self.items), tuple(self.problems))
 
 
 def _join(parts: list[str]) -> str:

@@ -10,8 +10,8 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from flaskprep.parsing.labels import strip_answer_label, strip_question_number
-from flaskprep.parsing.outline import Block, HeadingMark, Item, LayoutResult, RawQuestion
+from flaskprep.parsing.labels import clean_answer, strip_question_number
+from flaskprep.parsing.outline import Block, RawQuestion
 from flaskprep.parsing.source import Source
 
 LAYOUT = "details"
@@ -21,22 +21,15 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.
 _BOLD_TAG = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
 
 
-def read_details(blocks: Sequence[Block], source: Source) -> LayoutResult:
-    items: list[Item] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if block.kind == "heading":
-            items.append(HeadingMark(block.level, block.text, block.start + 1))
-        elif block.kind == "html" and _OPEN.search(block.text):
-            end = _region_end(blocks, index, source)
-            question = _question(source.span(block.start, blocks[end - 1].end), block.start)
-            if question is not None:
-                items.append(question)
-            index = end
-            continue
-        index += 1
-    return LayoutResult(LAYOUT, tuple(items))
+def details_question(
+    blocks: Sequence[Block], index: int, source: Source
+) -> tuple[RawQuestion | None, int] | None:
+    """The question of a ``<details>`` opening at ``blocks[index]`` and the index past it."""
+    block = blocks[index]
+    if block.kind != "html" or not _OPEN.search(block.text):
+        return None
+    end = _region_end(blocks, index, source)
+    return _question(source.span(block.start, blocks[end - 1].end), block.start), end
 
 
 def _region_end(blocks: Sequence[Block], first: int, source: Source) -> int:
@@ -65,6 +58,6 @@ def _question(html: str, start: int) -> RawQuestion | None:
     closing = list(_CLOSE.finditer(body))
     if closing:
         body = body[: closing[-1].start()]
-    answer = strip_answer_label(textwrap.dedent(body).strip())
+    answer = clean_answer(textwrap.dedent(body).strip())
     line = start + html.count("\n", 0, summary.start()) + 1
     return RawQuestion(text, answer, line)

@@ -1,35 +1,131 @@
-"""Pick the layout that reads the most questions out of a deck."""
+"""One pass over a deck's blocks that reads every layout, mixed as the deck mixes them.
+
+Each block is asked, most specific first, whether it starts a question: a list
+of ``- question`` bullets with answer bullets, a ``<details>`` block, a
+``Q:``/``A:`` pair, a bold question line, a question heading. Anything else
+joins the answer of the open question. A question heading with no content of
+its own but questions inside its region is a section heading instead.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from flaskprep.parsing.bold import read_bold
-from flaskprep.parsing.bullets import read_bullets
-from flaskprep.parsing.details import read_details
-from flaskprep.parsing.headings import read_headings
-from flaskprep.parsing.labelled import read_labelled
-from flaskprep.parsing.outline import Block, LayoutResult
+from flaskprep.parsing.bold import bold_question, item_question
+from flaskprep.parsing.bullets import list_questions
+from flaskprep.parsing.collect import Collector
+from flaskprep.parsing.details import details_question
+from flaskprep.parsing.headings import question_headings
+from flaskprep.parsing.labelled import segments
+from flaskprep.parsing.labels import looks_like_question, strip_question_number
+from flaskprep.parsing.outline import Block, LayoutResult, Problem
 from flaskprep.parsing.source import Source
 
-Reader = Callable[[Sequence[Block], Source], LayoutResult]
-
-# Most specific first: on a tie the earlier reader wins.
-READERS: tuple[Reader, ...] = (read_bullets, read_details, read_labelled, read_bold, read_headings)
+# Most specific first: on a tie the earlier layout names the deck.
+LAYOUTS = ("bullets", "details", "labelled", "bold", "headings")
+_LISTS = ("bullet_list", "ordered_list")
 
 
 def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
-    """The reading with the most questions; on a tie, the more specific layout."""
-    best: LayoutResult | None = None
-    best_score = -1
-    for reader in READERS:
-        result = reader(blocks, source)
-        score = _score(result)
-        if score > best_score:
-            best, best_score = result, score
-    assert best is not None
-    return best
+    """Headings and questions of every layout in deck order."""
+    collector = Collector(source)
+    questions = question_headings(blocks)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == "heading":
+            _heading(block, index in questions, collector)
+        elif block.kind == "paragraph":
+            _paragraph(block, collector)
+        elif block.kind in _LISTS:
+            _list(block, source, collector)
+        elif block.kind == "html":
+            index = _html(blocks, index, source, collector)
+            continue
+        else:
+            collector.add(block)
+        index += 1
+    return collector.result(LAYOUTS)
 
 
-def _score(result: LayoutResult) -> int:
-    return len(result.questions)
+def _heading(block: Block, question: bool, collector: Collector) -> None:
+    level = collector.heading_level
+    inside = bool(level) and block.level > level
+    text = strip_question_number(block.text) if question else ""
+    if not text:
+        if inside:
+            collector.add(block)
+        else:
+            collector.heading(block)
+        return
+    if inside:
+        collector.nested()
+    collector.heading_question(text, block)
+
+
+def _paragraph(block: Block, collector: Collector) -> None:
+    runs = segments(block)
+    kinds = {kind for kind, _, _ in runs}
+    labelled = collector.kind == "labelled" or (not collector.open and runs[0][0] == "answer")
+    if "question" in kinds or ("answer" in kinds and labelled):
+        _labelled(runs, collector)
+        return
+    first, _, rest = block.text.partition("\n")
+    question = bold_question(first)
+    if question is None:
+        collector.add(block)
+    else:
+        collector.nested()
+        collector.question(question, block.start + 1, "bold", rest)
+
+
+def _labelled(runs: list[tuple[str, int, str]], collector: Collector) -> None:
+    """Each line may open a question or an answer; other lines run on."""
+    for kind, line, text in runs:
+        if kind == "question":
+            collector.nested()
+            collector.question(text, line, "labelled")
+        elif kind == "answer":
+            collector.answer(text, line)
+        else:
+            collector.add_text(text)
+
+
+def _list(block: Block, source: Source, collector: Collector) -> None:
+    problems: list[Problem] = []
+    found = list_questions(block, source, problems)
+    if found or not collector.open:
+        collector.problems.extend(problems)
+    if found:
+        collector.nested()
+        for raw in found:
+            collector.raw(raw, "bullets")
+        return
+    questions = [item_question(item, block.kind) for item in block.children]
+    if not any(questions):
+        collector.add(block)
+        return
+    collector.nested()
+    for item, question in zip(block.children, questions, strict=True):
+        if question is None:
+            collector.add_text(source.outdented(item.start, item.end))
+        else:
+            _, _, answer = source.item_body(item).partition("\n")
+            collector.question(question, item.start + 1, "bold", answer)
+
+
+def _html(blocks: Sequence[Block], index: int, source: Source, collector: Collector) -> int:
+    """Index of the block after ``blocks[index]`` or after the details block it opens."""
+    found = details_question(blocks, index, source)
+    if found is None:
+        collector.add(blocks[index])
+        return index + 1
+    details, end = found
+    # <details><summary>Answer</summary> under an open question is its answer.
+    if details is None or (collector.open and not looks_like_question(details.text)):
+        for block in blocks[index:end]:
+            collector.add(block)
+        return end
+    collector.nested()
+    collector.raw(details, "details")
+    return end

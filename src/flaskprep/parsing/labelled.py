@@ -9,40 +9,13 @@ until the next question label or heading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from flaskprep.parsing.collect import Collector
 from flaskprep.parsing.labels import answer_label, question_label
-from flaskprep.parsing.outline import Block, LayoutResult
-from flaskprep.parsing.source import Source
+from flaskprep.parsing.outline import Block
 
 LAYOUT = "labelled"
 
 
-def read_labelled(blocks: Sequence[Block], source: Source) -> LayoutResult:
-    collector = Collector(source, LAYOUT)
-    for block in blocks:
-        if block.kind == "heading":
-            collector.heading(block)
-        elif block.kind == "paragraph":
-            _paragraph(block, collector)
-        else:
-            collector.add(block)
-    return collector.result()
-
-
-def _paragraph(block: Block, collector: Collector) -> None:
-    """Each line may open a question or an answer; other lines run on."""
-    for kind, line, text in _segments(block):
-        if kind == "question":
-            collector.question(text, line)
-        elif kind == "answer":
-            collector.answer(text, line)
-        else:
-            collector.add_text(text)
-
-
-def _segments(block: Block) -> list[tuple[str, int, str]]:
+def segments(block: Block) -> list[tuple[str, int, str]]:
     """``(kind, line, text)`` runs of a paragraph, split where a label starts a line."""
     runs: list[tuple[str, int, list[str]]] = []
     for offset, line in enumerate(block.text.split("\n")):

@@ -5,9 +5,22 @@ from __future__ import annotations
 import re
 
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
+# ``A:``; ``Answer``/``Ans`` also take ``.`` or a dash (``Ans.``, ``Answer -``).
 _ANSWER_LABEL = re.compile(
-    rf"{_EMPHASIS}(?:[Aa]nswer|ANSWER|Ans|A)(?:{_EMPHASIS}\s*:|\s*:{_EMPHASIS})(?=\s|$)\s*"
+    rf"{_EMPHASIS}(?:(?:[Aa]nswer|ANSWER|[Aa]ns|ANS)(?:{_EMPHASIS}\s*[:.\-–—]|\s*[:.\-–—]{_EMPHASIS})"
+    rf"|A(?:{_EMPHASIS}\s*:|\s*:{_EMPHASIS}))(?=\s|$)\s*"
 )
+# A line that is only a link back up the page: ``**[⬆ Back to Top](#table-of-contents)**``.
+_BACK_TO_TOP = re.compile(
+    r"[\s*_]*(?:[⬆↑⇧🔝^]\s*)?\[(?P<text>[^\]\n]*)\]\((?P<href>#[^)\s]*)\)[\s*_]*"
+)
+_TOP_WORDS = re.compile(
+    r"[\W_]*(?:(?:back|go|return|scroll)\s+(?:up\s+)?(?:to\s+)?)?(?:the\s+)?"
+    r"(?:top|up|contents|table of contents|toc|index|questions)?(?:\s+of\s+(?:the\s+)?page)?[\W_]*",
+    re.IGNORECASE,
+)
+_TOP_ANCHOR = re.compile(r"#(?:top|table-of-contents|contents|toc|index|questions)", re.IGNORECASE)
+_CONTENTS = re.compile(r"(?:\d+[.)]?\s+)?(?:table of contents|contents|toc)\s*:?", re.IGNORECASE)
 _QUESTION_LABEL = re.compile(
     r"(\*\*|__)?(?:Q|[Qq]uestion|QUESTION)\s*#?\d*\s*(?:(?:\*\*|__)\s*[:.)]|[:.)]\s*(?:\*\*|__)?)\s*"
 )
@@ -65,6 +78,27 @@ def answer_label(text: str) -> re.Match[str] | None:
 def strip_answer_label(text: str) -> str:
     match = answer_label(text)
     return text[match.end() :].strip() if match else text.strip()
+
+
+def clean_answer(text: str) -> str:
+    """The answer without its label and without trailing back-to-top links."""
+    lines = strip_answer_label(text).split("\n")
+    while lines and (not lines[-1].strip() or _is_back_to_top(lines[-1])):
+        lines.pop()
+    return "\n".join(lines).strip()
+
+
+def _is_back_to_top(line: str) -> bool:
+    match = _BACK_TO_TOP.fullmatch(line)
+    if match is None:
+        return False
+    text, href = match.group("text"), match.group("href")
+    return bool(_TOP_WORDS.fullmatch(text) or _TOP_ANCHOR.fullmatch(href))
+
+
+def is_contents_title(title: str) -> bool:
+    """``Table of Contents``, ``Contents`` or ``TOC``: a list of the deck, not a section."""
+    return bool(_CONTENTS.fullmatch(title.strip()))
 
 
 def question_label(text: str) -> str | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from flaskprep.ids import assign_ids
 from flaskprep.model import Question, Resource, Section
-from flaskprep.parsing.labels import is_resources_title, section_number
+from flaskprep.parsing.labels import is_contents_title, is_resources_title, section_number
 from flaskprep.parsing.outline import Block, HeadingMark, Item, RawQuestion
 from flaskprep.parsing.source import Source
 
@@ -37,11 +37,18 @@ def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...
 
 
 def _groups(items: Sequence[Item]) -> Iterator[_Group]:
+    """Questions under the nearest heading above them that is not a contents list."""
     current: _Group = (None, [])
+    stack: list[HeadingMark] = []
     for item in items:
         if isinstance(item, HeadingMark):
-            yield current
-            current = (item, [])
+            while stack and stack[-1].level >= item.level:
+                stack.pop()
+            stack.append(item)
+            heading = next((h for h in reversed(stack) if not is_contents_title(h.title)), None)
+            if heading is not current[0]:
+                yield current
+                current = (heading, [])
         else:
             current[1].append(item)
     yield current

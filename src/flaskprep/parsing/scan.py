@@ -1,0 +1,50 @@
+"""Line-by-line checks for lint: question-like lines no layout took, unclosed fences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from flaskprep.parsing.bold import bold_question
+from flaskprep.parsing.labels import looks_like_question, question_label
+from flaskprep.parsing.outline import Problem
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_PREFIX = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|>)[ \t]+)*")
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_BOLD_ENDS = ("**", "__", "**:", "__:", "**.", "__.")
+UNRECOGNISED = "question-like line not recognised (it is part of an answer or dropped)"
+
+
+def scan_problems(lines: Sequence[str], taken: set[int]) -> list[Problem]:
+    """Findings for lines outside code fences; ``taken`` holds 1-based lines already read."""
+    problems: list[Problem] = []
+    fence: tuple[str, int] | None = None
+    for number, line in enumerate(lines, start=1):
+        bare = line.lstrip(" >-*+\t")
+        match = _FENCE.match(bare) if bare[:3] in ("```", "~~~") else None
+        if fence is not None:
+            if match and match.group(1).startswith(fence[0]) and not match.group(2).strip():
+                fence = None
+        elif match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+            fence = (match.group(1), number)
+        elif number not in taken and _question_like(line):
+            problems.append(Problem(number, UNRECOGNISED, "warning"))
+    if fence is not None:
+        message = "code fence is never closed (the rest of the deck reads as code)"
+        problems.append(Problem(fence[1], message, "warning"))
+    return problems
+
+
+def _question_like(line: str) -> bool:
+    # Cheap tests first: most lines of a big deck are plain text.
+    lead = line.lstrip(" \t>-+*0123456789.)")[:1]
+    bold = line.rstrip().endswith(_BOLD_ENDS)
+    if lead not in ("#", "Q", "q") and not bold:
+        return False
+    heading = _HEADING.fullmatch(line)
+    if heading:
+        return looks_like_question(heading.group(1))
+    prefix = _PREFIX.match(line)
+    text = line[prefix.end() :] if prefix else line
+    return (bold and bold_question(text) is not None) or bool(question_label(text))
