@@ -34,7 +34,7 @@ class QuizMode(str, Enum):
     mixed = "mixed"
 
 
-@app.command()
+@app.command(short_help="Drill due questions with spaced repetition.")
 def quiz(
     mode: Annotated[
         QuizMode | None,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flaskprep.ui.keys import KeyReader
 
 
-@app.command()
+@app.command(short_help="Grade one typed answer.")
 def check(
     question: Annotated[
         str,
@@ -60,7 +60,7 @@ def check(
     common.console().print(render_check(found, result))
 
 
-@app.command()
+@app.command(short_help="Run a mock interview and get a report.")
 def interview(
     count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 5,
     minutes: Annotated[
@@ -106,7 +106,7 @@ def interview(
     _run_interview(Interview(tuple(chosen), start, minutes, idf), deck, store)
 
 
-@app.command()
+@app.command(short_help="Where you stand: due, retention, streak.")
 def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
 ) -> None:
@@ -138,7 +138,7 @@ def stats(
     common.console().print(Group(*spaced))
 
 
-@app.command()
+@app.command(short_help="Forget progress (asks first).")
 def reset(
     section: Sections = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before deleting.")] = False,
