@@ -37,6 +37,20 @@ _GRADING_STOP_WORDS = STOP_WORDS | frozenset(
     mention relevant various""".split()  # noqa: SIM905
 )
 
+# Generic verbs and fillers that glue a model answer together ("built on",
+# "focusing on", "keeping links DRY"): still key terms, but a third of the weight,
+# so a short answer naming the real ideas is not marked down for skipping them.
+LOW_CONTENT_WEIGHT = 0.3
+_LOW_CONTENT = frozenset(
+    stem(word)
+    for word in """built build builds focusing focus focuses keeping keep keeps updating update
+    updates generates generate generated combined combine simplify simplifies simplifying
+    offers offer offering ensure ensures ensuring enable enables enabling support supports
+    supporting manage manages managing run runs running based lets let help helps
+    helping add adds adding apply applies applying define defines defining store stores
+    storing return returns returning""".split()  # noqa: SIM905
+)
+
 # Each group's words (abbreviations, synonyms) count as its first word.
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("database", "db", "dbs", "datastore"),
@@ -319,7 +333,8 @@ def _near_any(word: str, view: _AnswerView) -> bool:
 def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> float:
     """Kind weight times rarity; a term the table lacks counts as the rarest."""
     rarity = 1.0 if idf is None else idf.get(term.key, fallback)
-    return KIND_WEIGHT[term.kind] * rarity
+    generic = LOW_CONTENT_WEIGHT if term.kind == "word" and term.key in _LOW_CONTENT else 1.0
+    return KIND_WEIGHT[term.kind] * rarity * generic
 
 
 def _penalty(view: _AnswerView, term_count: int) -> float:
