@@ -17,9 +17,13 @@ class Result:
 
 def run(*args: str, stdin: str = "") -> Result:
     """``flaskprep ARGS`` through ``flaskprep.cli.main`` (the console script's function)."""
+    return run_into(io.StringIO(), io.StringIO(), args, stdin)
+
+
+def run_into(out: io.StringIO, err: io.StringIO, args: tuple[str, ...], stdin: str) -> Result:
+    """``run`` with the caller's output buffers (e.g. ones that claim to be a terminal)."""
     from flaskprep.cli import main
 
-    out, err = io.StringIO(), io.StringIO()
     old_stdin = sys.stdin
     sys.stdin = io.StringIO(stdin)
     try:

@@ -6,13 +6,12 @@ import io
 import os
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 try:  # tests/ is on sys.path (rootdir conftest) unless it becomes a package
-    from cli_runner import Result, run
+    from cli_runner import Result, run, run_into
 except ImportError:  # pragma: no cover
-    from tests.cli_runner import Result, run
+    from tests.cli_runner import Result, run, run_into
 
 __all__ = ["Result", "run", "run_tty"]
 
@@ -107,14 +106,4 @@ class _TtyBuffer(io.StringIO):
 
 def run_tty(*args: str, stdin: str = "") -> Result:
     """Like ``run`` but stdout/stderr claim to be a terminal (set ``PAGER=cat`` first)."""
-    from flaskprep.cli import main
-
-    out, err = _TtyBuffer(), _TtyBuffer()
-    old_stdin = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        sys.stdin = old_stdin
-    return Result(code, out.getvalue(), err.getvalue())
+    return run_into(_TtyBuffer(), _TtyBuffer(), args, stdin)
