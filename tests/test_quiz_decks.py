@@ -97,3 +97,13 @@ def test_new_today_counts_first_reviews_of_the_local_day() -> None:
         ],
     )
     assert new_today(progress, now) == 1
+
+
+def test_typed_answers_score_as_check_scores_them() -> None:
+    answer = "a lightweight microframework built on werkzeug and jinja2"
+    quiz = run("quiz", "--mode", "type", "--count", "1", stdin=f"{answer}\n\n")
+    check = run("check", "1.1", answer)
+    assert quiz.exit_code == check.exit_code == 0, quiz.stderr + check.stderr
+    quiz_score = next(line for line in quiz.stdout.splitlines() if line.startswith("Score:"))
+    check_score = next(line for line in check.stdout.splitlines() if line.startswith("Score:"))
+    assert quiz_score == check_score

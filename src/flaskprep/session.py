@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -84,6 +85,8 @@ class Session:
     seen: set[str] = field(default_factory=set)
     skipped: int = 0
     history: list[_Done] = field(default_factory=list)
+    idf: Mapping[str, float] | None = None
+    """The deck's term rarity for grading typed answers (as ``check`` grades them)."""
 
     def __post_init__(self) -> None:
         self._next()
@@ -160,7 +163,7 @@ class Session:
         from flaskprep.grading import grade
         from flaskprep.scheduling import rating_from_score
 
-        result = grade(text, prompt.question.answer)
+        result = grade(text, prompt.question.answer, self.idf)
         self.outcome = Outcome(None, rating_from_score(result.score), typed=text, grade=result)
         self.phase = "answer"
 

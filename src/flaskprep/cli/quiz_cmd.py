@@ -161,7 +161,12 @@ def _run(deck: Deck, sections: list[int], plan: _Plan, count: int, console: Cons
         return 0
     prompts = core.build_prompts(deck, questions, plan.mode, plan.rng)
     recorder = core.CramRecorder() if plan.cram else core.StoreRecorder(store, deck)
-    _play(core.Session(prompts, recorder), deck, store, console, plan.cram)
+    idf = None
+    if plan.mode in ("type", "mixed"):  # typed answers are graded as `check` grades them
+        from flaskprep.grading import idf_table
+
+        idf = idf_table(q.answer for q in deck.questions if q.answered)
+    _play(core.Session(prompts, recorder, idf=idf), deck, store, console, plan.cram)
     return len(questions)
 
 
