@@ -22,10 +22,11 @@ def list_questions(block: Block, source: Source, problems: list[Problem]) -> lis
     found: list[RawQuestion] = []
     answered = False
     for item in block.children:
-        if _is_answer(item):
+        question, has_answer = _question(item, source, problems)
+        # A labelled bullet is an answer, unless it has an answer bullet of its own.
+        if not has_answer and _is_answer(item):
             problems.append(Problem(item.start + 1, "answer without a question", "error"))
             continue
-        question, has_answer = _question(item, source, problems)
         if question is not None:
             found.append(question)
             answered = answered or has_answer
@@ -49,7 +50,8 @@ def _question(
     children = item.children
     if not children or children[0].kind != "paragraph":
         return None, False
-    for child in children[1:]:
+    # The last list with an answer bullet: lists before it belong to the question.
+    for child in reversed(children[1:]):
         if child.kind in _LISTS:
             for index, sub in enumerate(child.children):
                 if _is_answer(sub):

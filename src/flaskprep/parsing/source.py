@@ -23,7 +23,9 @@ class Source:
         """A list item's Markdown without its marker and indentation, trimmed."""
         end = item.end if stop is None else stop
         lead = item.children[0] if item.children else None
-        if lead and lead.kind == "paragraph" and (lead.start, lead.end) == (item.start, end):
+        # markdown-it reads NUL as U+FFFD: such a paragraph is taken from the source.
+        whole = lead is not None and (lead.start, lead.end) == (item.start, end)
+        if whole and lead and lead.kind == "paragraph" and "\ufffd" not in lead.text:
             return lead.text
         first = _expand_tabs(self.lines[item.start])
         match = _MARKER.match(first)
@@ -65,6 +67,8 @@ def _expand_tabs(line: str) -> str:
 
 
 def _dedent(line: str, column: int) -> str:
+    if line.startswith(" " * column):
+        return line[column:]  # a tab after the indentation is text: kept as it is
     line = _expand_tabs(line)
     spaces = len(line) - len(line.lstrip(" "))
     return line[min(spaces, column) :]
