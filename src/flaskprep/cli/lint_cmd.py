@@ -39,4 +39,5 @@ def lint(
     if any(": error: " in line for line in findings):
         raise typer.Exit(1)
     if not findings:
-        typer.echo(f"No problems found in {len(files)} deck(s).", err=True)
+        decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
+        typer.echo(f"No problems found in {decks}.", err=True)

@@ -166,7 +166,8 @@ def reset(
             return
     store = _open_store()
     count = store.reset(deck.key, ids)
-    typer.echo(_safe(f"Forgot the progress of {count} question(s) in {deck.title} ({where})."))
+    questions = "1 question" if count == 1 else f"{count} questions"
+    typer.echo(_safe(f"Forgot the progress of {questions} in {deck.title} ({where})."))
 
 
 def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None:
