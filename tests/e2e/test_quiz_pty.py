@@ -13,21 +13,15 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
+from pty_shell import spawn_shell  # noqa: E402
+
 pytestmark = pytest.mark.e2e
 TIMEOUT = 20
 QUIZ = f"{shlex.quote(sys.executable)} -m flaskprep quiz"
 
 
 def spawn(command: str) -> pexpect.spawn:
-    env = dict(os.environ, NO_COLOR="1", TERM="xterm", COLUMNS="100", LINES="30")
-    return pexpect.spawn(
-        "bash",
-        ["--norc", "--noprofile", "-c", command],
-        env=env,
-        dimensions=(30, 100),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
+    return spawn_shell(command, timeout=TIMEOUT)
 
 
 def ratings(home: Path) -> list[int]:

@@ -23,6 +23,8 @@ from flaskprep import paths
 
 pexpect = pytest.importorskip("pexpect")
 
+from pty_shell import spawn_shell  # noqa: E402
+
 pytestmark = pytest.mark.e2e
 TIMEOUT = 30
 QUIZ = f"{shlex.quote(sys.executable)} -m flaskprep quiz"
@@ -36,15 +38,7 @@ def spawn(quiz_args: str) -> pexpect.spawn:
         f"{QUIZ} {quiz_args}; echo EXIT:$?; "
         'if [ "$before" = "$(stty -g)" ]; then echo STTY:SAME; else echo STTY:CHANGED; fi'
     )
-    env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="30", NO_COLOR="1")
-    return pexpect.spawn(
-        "bash",
-        ["--norc", "--noprofile", "-c", script],
-        env=env,
-        dimensions=(30, 100),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
+    return spawn_shell(script, timeout=TIMEOUT)
 
 
 def ratings() -> list[int]:
