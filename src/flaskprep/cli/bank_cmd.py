@@ -52,7 +52,9 @@ def show(
     question: Annotated[
         str,
         typer.Argument(
-            help="Question id, unique id prefix, or 3.2.", autocompletion=complete_question
+            metavar="ID",
+            help="Question id, unique id prefix, or 3.2.",
+            autocompletion=complete_question,
         ),
     ],
 ) -> None:

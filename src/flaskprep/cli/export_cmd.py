@@ -35,7 +35,11 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (- or none: standard output).",
+            show_default=False,
         ),
     ] = None,
     section: Sections = None,

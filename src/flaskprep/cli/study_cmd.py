@@ -23,10 +23,14 @@ def check(
     question: Annotated[
         str,
         typer.Argument(
-            help="Question id, unique id prefix, or 3.2.", autocompletion=complete_question
+            metavar="ID",
+            help="Question id, unique id prefix, or 3.2.",
+            autocompletion=complete_question,
         ),
     ],
-    answer: Annotated[str, typer.Argument(help='Your answer in "quotes"; - reads stdin.')],
+    answer: Annotated[
+        str, typer.Argument(metavar="ANSWER", help='Your answer in "quotes"; - reads stdin.')
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print {id, score, matched, missing} as JSON.")
     ] = False,
@@ -62,14 +66,18 @@ def check(
 
 @app.command(short_help="Run a mock interview and get a report.")
 def interview(
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 5,
+    count: Annotated[
+        int, typer.Option("--count", "-n", min=1, metavar="N", help="Questions to ask.")
+    ] = 5,
     minutes: Annotated[
         float | None,
-        typer.Option("--minutes", "-m", min=0.1, help="Time limit, with a countdown."),
+        typer.Option(
+            "--minutes", "-m", min=0.1, metavar="MINUTES", help="Time limit, with a countdown."
+        ),
     ] = None,
     section: Sections = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Pick the same questions every time.")
+        int | None, typer.Option("--seed", metavar="N", help="Pick the same questions every time.")
     ] = None,
 ) -> None:
     """A mock interview: typed answers, graded at the end with what you missed.
