@@ -18,10 +18,24 @@ from flaskprep.rewording import reworded_questions
 from flaskprep.scheduling import Rating, card_state, review_card
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
-TOPICS = (
-    "Routing Blueprints Templates Sessions Cookies Testing Logging Caching Signals Config "
-    "Deployment Security Forms Uploads Errors Migrations"
-).split()
+TOPICS = [
+    "Routing",
+    "Blueprints",
+    "Templates",
+    "Sessions",
+    "Cookies",
+    "Testing",
+    "Logging",
+    "Caching",
+    "Signals",
+    "Config",
+    "Deployment",
+    "Security",
+    "Forms",
+    "Uploads",
+    "Errors",
+    "Migrations",
+]
 
 
 def make_deck(sections: int = 3, per_section: int = 4, unanswered: int = 0) -> Deck:

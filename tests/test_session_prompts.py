@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from flaskprep.deck_cache import load_deck
-from flaskprep.ids import normalise
 from flaskprep.learn.cloze import cloze_correct
 from flaskprep.learn.distractors import DistractorPool
 from flaskprep.learn.prompts import (
@@ -24,6 +23,7 @@ from flaskprep.learn.recording import CramRecorder, Recorded
 from flaskprep.learn.session import Session
 from flaskprep.model import Deck
 from flaskprep.scheduling import Rating
+from flaskprep.words.tokens import normalise
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 

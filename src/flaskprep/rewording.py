@@ -5,9 +5,9 @@ Kept apart from the quiz so the progress store can own it.
 
 from __future__ import annotations
 
-from flaskprep.ids import normalise
 from flaskprep.model import Deck
 from flaskprep.progress import DeckProgress
+from flaskprep.words.tokens import normalise
 
 REWORD_SIMILARITY = 0.6
 

@@ -20,7 +20,9 @@ from typing import Protocol
 
 from flaskprep.grading import KeyTerm, term_matches
 from flaskprep.model import Question
-from flaskprep.text import STOP_WORDS, fold, stem, tokenize
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.tokens import fold, tokenize
 
 
 class DeckWords(Protocol):
@@ -34,7 +36,7 @@ class DeckWords(Protocol):
 MIN_SCORE = 1.0
 WORDS_PER_BLANK = 30
 MAX_BLANKS = 3
-COMMON_WORD = 0.55
+COMMON_WORD = 0.9
 """Plain words rarer than this (general frequency) may be blanked."""
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -130,7 +132,7 @@ def _prose_kind(token: str, text: str, index: int) -> str:
     if token.isupper() and len(token) >= 2:
         return "acronym"
     before = text[max(0, index - 8) : index].rstrip(" \t\n*_(\"'“")
-    if token[0].isupper() and before and before[-1] not in _SENTENCE_END:
+    if token[0].isupper() and before and before[-1] not in _SENTENCE_END and token[1:].islower():
         return "name"
     return "word"
 
@@ -146,7 +148,7 @@ def _score(surface: str, words: list[str], kind: str, deck_words: DeckWords) -> 
     if kind == "identifier":
         return 2.8
     if kind in ("name", "acronym"):
-        return 1.0 + 1.5 * rare
+        return 1.0 + 1.5 * rare if rare >= COMMON_WORD else 0.0
     if kind == "pair":
         if len(content) < 2 or "-" in surface or not deck_words.recurring(*content[:2]):
             return 0.0

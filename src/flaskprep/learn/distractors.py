@@ -13,13 +13,16 @@ question's own words in every option and statement (``…``), so no option share
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
-from flaskprep.ids import normalise
 from flaskprep.learn.overlap import Overlaps, content_stems
 from flaskprep.model import Deck, Question
-from flaskprep.text import STOP_WORDS, stem, tokenize
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.tokens import normalise, tokenize
+from flaskprep.words.weights import weight
 
 MASK = "…"
 _LENGTH_JITTER = 0.35
@@ -40,8 +43,9 @@ class DistractorPool:
         self._top_idf = max(self.overlaps.idf.values(), default=1.0) or 1.0
 
     def rarity(self, word: str) -> float:
-        """How rare a word is in this deck, 0 (in every card) to 1 (in one)."""
-        return self.overlaps.idf.get(stem(word.lower()), self._top_idf) / self._top_idf
+        """How much a word says: its general weight, lowered when the deck says it often."""
+        in_deck = self.overlaps.idf.get(stem(word.lower()), self._top_idf) / self._top_idf
+        return weight(word) * min(1.0, 2 * in_deck)
 
     def recurring(self, first: str, second: str) -> bool:
         return (stem(first), stem(second)) in self._pairs
@@ -98,7 +102,7 @@ def _recurring_pairs(deck: Deck) -> set[tuple[str, str]]:
         words = tokenize(f"{question.text} . {question.answer}")
         pairs = {
             (stem(a), stem(b))
-            for a, b in zip(words, words[1:], strict=False)
+            for a, b in itertools.pairwise(words)
             if a not in STOP_WORDS and b not in STOP_WORDS
         }
         for pair in pairs:

@@ -15,7 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from flaskprep.model import Question
-from flaskprep.text import STOP_WORDS, stem, tokenize
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.tokens import tokenize
 
 OVERLAP_COSINE = 0.30
 SAME_QUESTION = 0.6
