@@ -125,7 +125,7 @@ def _rewordings(deck: Deck) -> dict[str, str]:
     """Reworded question id -> the id it took progress from, so its Anki note stays one."""
     from flaskprep.errors import ProgressError
     from flaskprep.progress import ProgressStore
-    from flaskprep.session import reworded_questions
+    from flaskprep.rewording import reworded_questions
 
     try:
         progress = ProgressStore().load().deck(deck.key)
