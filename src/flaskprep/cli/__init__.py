@@ -96,7 +96,7 @@ def exit_status(result: object) -> int:
         if result.errors:
             return ExitStatus.ERROR
         return ExitStatus.FOUND_ERRORS if result.failed_checks else ExitStatus.SUCCESS
-    return ExitStatus.SUCCESS
+    return result if isinstance(result, int) else ExitStatus.SUCCESS  # e.g. INTERRUPTED
 
 
 def usage_message(exc: Exception) -> str:
