@@ -144,6 +144,18 @@ def misses(half: str) -> list[str]:
     return lines
 
 
+def seed_misses() -> list[str]:
+    from tests.test_search_relevance import CASES
+
+    lines = []
+    for query, expected, _ in CASES:
+        hits = ranked(["seed"], query)
+        rank = next((r for r, (_, q) in enumerate(hits, 1) if q.text in expected), None)
+        if rank != 1:
+            lines.append(f"rank {rank}  {query!r} -> {hits[0][1].text[:60] if hits else '-'}")
+    return lines
+
+
 def seed_figures() -> Figures:
     from tests.test_search_relevance import CASES
 
@@ -158,9 +170,11 @@ def main(argv: list[str]) -> None:
     for half in HALVES:
         print(f"[{half}] nine decks, folder search: {folder_figures(half)}")
         print(f"[{half}] out of scope:              {scope_figures(half)}")
-        if "--misses" in argv:
+        if "--misses" in argv and half == "tune":  # never look at the held-out misses
             print("\n".join(f"    {line}" for line in misses(half)))
     print(f"[seed] relevance table:             {seed_figures()}")
+    if "--misses" in argv:
+        print("\n".join(f"    {line}" for line in seed_misses()))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ stores weights (the search index does) never pays for it.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from flaskprep.words.tokens import fold
 
@@ -23,7 +23,7 @@ RARE = 1.0
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, float]:
-    text = resources.files("flaskprep.words").joinpath("weights.txt").read_text("utf-8")
+    text = Path(__file__).with_name("weights.txt").read_text("utf-8")
     table: dict[str, float] = {}
     for line in text.splitlines():
         word, _, hundredths = line.partition(" ")
