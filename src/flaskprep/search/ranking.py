@@ -20,6 +20,7 @@ MIN_COVERAGE = 0.5
 RELATIVE_COVERAGE = 0.3
 """Other hits must hold this share of what the best-backed hit holds."""
 COVERAGE_POWER = 1.0
+SCALE_BY_DECK = True
 CANDIDATES_PER_HIT = 5
 MIN_CANDIDATES = 20
 MAX_SUGGESTION_WORDS = 6
@@ -77,8 +78,9 @@ def _backed(
     best = max(shares, default=0.0)
     if best < MIN_COVERAGE:
         return {}
+    scale = index.max_idf() if SCALE_BY_DECK else 1.0
     return {
-        doc: score * share**COVERAGE_POWER
+        doc: score * share**COVERAGE_POWER / scale
         for (doc, score), share in zip(top, shares, strict=True)
         if share >= RELATIVE_COVERAGE * best
     }
