@@ -20,7 +20,9 @@ def lint(
         ),
     ] = None,
 ) -> None:
-    """Check a deck: answers without questions, questions without answers, repeats.
+    """Check a deck: answers without questions, questions without answers, repeats,
+    and question-like lines that were not read as questions (dropped, or taken into an
+    answer), question-like headings read as sections, section titles used twice.
 
     Prints `file:line: severity: message` for each finding and exits 1 when
     any of them is an error.
@@ -30,13 +32,14 @@ def lint(
     from flaskprep.cli import common
     from flaskprep.library import deck_paths
     from flaskprep.parsing import lint_deck
+    from flaskprep.parsing.lint import format_problem, has_errors
     from flaskprep.ui.safe import clean
 
     files = deck_paths(deck) if deck is not None else common.deck_files()
-    findings = [line for path in files for line in lint_deck(path)]
-    for line in findings:
-        typer.echo(clean(line))
-    if any(": error: " in line for line in findings):
+    findings = [(path, problem) for path in files for problem in lint_deck(path)]
+    for path, problem in findings:
+        typer.echo(clean(format_problem(str(path), problem)))
+    if has_errors([problem for _, problem in findings]):
         raise typer.Exit(1)
     if not findings:
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
