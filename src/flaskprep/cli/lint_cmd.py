@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.errors import Outcome
 
 
 @app.command(short_help="Check a deck for authoring mistakes.")
@@ -19,7 +20,7 @@ def lint(
             show_default=False,
         ),
     ] = None,
-) -> None:
+) -> Outcome:
     """Check a deck: answers without questions, questions without answers, repeats,
     and question-like lines that were not read as questions (dropped, or taken into an
     answer), question-like headings read as sections, section titles used twice.
@@ -32,15 +33,14 @@ def lint(
     from flaskprep.cli import common
     from flaskprep.library import deck_paths
     from flaskprep.parsing import lint_deck
-    from flaskprep.parsing.lint import format_problem, has_errors
+    from flaskprep.parsing.lint import format_problem
     from flaskprep.ui.safe import clean
 
     files = deck_paths(deck) if deck is not None else common.deck_files()
     findings = [(path, problem) for path in files for problem in lint_deck(path)]
     for path, problem in findings:
         typer.echo(clean(format_problem(str(path), problem)))
-    if has_errors([problem for _, problem in findings]):
-        raise typer.Exit(1)
     if not findings:
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
         typer.echo(f"No problems found in {decks}.", err=True)
+    return Outcome(failed_checks=sum(problem.severity == "error" for _, problem in findings))

@@ -53,7 +53,3 @@ def _section_problems(deck: Deck) -> list[Problem]:
 def format_problem(path: str, problem: Problem) -> str:
     """``file:line: severity: message``, the shape editors and CI logs link from."""
     return f"{path}:{problem.line}: {problem.severity}: {problem.message}"
-
-
-def has_errors(problems: Sequence[Problem]) -> bool:
-    return any(problem.severity == "error" for problem in problems)
