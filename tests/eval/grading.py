@@ -5,8 +5,10 @@ the triples of ``tests/data/eval/triples.json`` (public decks other than Flask,
 split in a ``tune`` and a ``heldout`` half; sources in ``TRIPLES_SOURCES.md``) and
 the seed's own triples from ``tests/test_grading.py``, and prints per set:
 
-- good > wrong, partial > wrong, good >= 0.5 (counts out of the set's triples);
-- keyword lists and padded answers scoring below the good answer;
+- good > wrong, partial > wrong, good >= 0.5, and wrong >= 0.6 (a wrong answer
+  proposed Good: fewer is better), counts out of the set's triples;
+- keyword lists scoring below the good answer and below 0.6 (Hard at best), and
+  padded answers scoring below the good answer;
 - swapped-role answers caught (flagged, or scored below the partial answer) and
   false alarms (good answers or model answers flagged as swapped).
 
@@ -22,8 +24,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flaskprep.grading import grade, idf_table
+from flaskprep.grading import Grade, grade, idf_table
 
+NOT_FULL = 0.6
+"""A bare keyword list should propose Hard at best (``scheduling.GOOD_BELOW``)."""
 TRIPLES_FILE = Path(__file__).resolve().parents[1] / "data" / "eval" / "triples.json"
 
 
@@ -48,8 +52,10 @@ class Figures:
     good_over_wrong: int = 0
     partial_over_wrong: int = 0
     good_half: int = 0
+    wrong_good: int = 0
     keyword_lists: int = 0
     keywords_below_good: int = 0
+    keywords_not_full: int = 0
     padded: int = 0
     padded_below_good: int = 0
     swaps: int = 0
@@ -62,7 +68,9 @@ class Figures:
             f"{self.name}: good>wrong {self.good_over_wrong}/{self.triples}, "
             f"partial>wrong {self.partial_over_wrong}/{self.triples}, "
             f"good>=0.5 {self.good_half}/{self.triples}, "
-            f"keyword list<good {self.keywords_below_good}/{self.keyword_lists}, "
+            f"wrong>={NOT_FULL} {self.wrong_good}/{self.triples}, "
+            f"keyword list<good {self.keywords_below_good}/{self.keyword_lists} "
+            f"(<{NOT_FULL} {self.keywords_not_full}/{self.keyword_lists}), "
             f"padded<good {self.padded_below_good}/{self.padded}, "
             f"swaps caught {self.swaps_caught}/{self.swaps}, "
             f"false alarms {self.false_alarms}/{2 * self.triples}"
@@ -87,34 +95,41 @@ def seed_triples() -> tuple[list[Triple], dict[str, float]]:
     return triples, IDF
 
 
-def _flagged(answer: str, model: str, idf: dict[str, float]) -> bool:
-    return bool(getattr(grade(answer, model, idf), "swapped", False))
+def _grade(answer: str, t: Triple, idf: dict[str, float]) -> Grade:
+    question = "" if t.half == "seed" else t.question
+    return grade(answer, t.model, idf, question=question)
+
+
+def _flagged(answer: str, t: Triple, idf: dict[str, float]) -> bool:
+    return _grade(answer, t, idf).swapped is not None
 
 
 def evaluate(name: str, triples: list[Triple], idf: dict[str, float]) -> Figures:
     figures = Figures(name)
     for t in triples:
-        good, partial, wrong = (grade(a, t.model, idf).score for a in (t.good, t.partial, t.wrong))
+        good, partial, wrong = (_grade(a, t, idf).score for a in (t.good, t.partial, t.wrong))
         figures.triples += 1
         figures.good_over_wrong += good > wrong
         figures.partial_over_wrong += partial > wrong
         figures.good_half += good >= 0.5
-        figures.false_alarms += _flagged(t.good, t.model, idf) + _flagged(t.model, t.model, idf)
+        figures.wrong_good += wrong >= NOT_FULL
+        figures.false_alarms += _flagged(t.good, t, idf) + _flagged(t.model, t, idf)
         line = f"  {good:.2f} {partial:.2f} {wrong:.2f}"
         if t.keywords is not None:
-            listed = grade(t.keywords, t.model, idf).score
+            listed = _grade(t.keywords, t, idf).score
             figures.keyword_lists += 1
             figures.keywords_below_good += listed < good
+            figures.keywords_not_full += listed < NOT_FULL
             line += f"  list {listed:.2f}"
         if t.padded is not None:
-            padded = grade(t.padded, t.model, idf).score
+            padded = _grade(t.padded, t, idf).score
             figures.padded += 1
             figures.padded_below_good += padded < good
             line += f"  padded {padded:.2f}"
         if t.swapped is not None:
-            swapped = grade(t.swapped, t.model, idf)
+            swapped = _grade(t.swapped, t, idf)
             figures.swaps += 1
-            caught = bool(getattr(swapped, "swapped", False)) or swapped.score < partial
+            caught = swapped.swapped is not None or swapped.score < partial
             figures.swaps_caught += caught
             line += f"  swapped {swapped.score:.2f}{' caught' if caught else ''}"
         figures.lines.append(f"{line}  [{t.deck}] {t.question[:60]}")
