@@ -5,7 +5,7 @@ Key terms are the model answer's significant words and code identifiers
 extensions), without stop words, stemmed and deduplicated. A term is said by an
 answer through its stem, a compound written apart or together (``auto-escaping`` /
 ``autoescaping``), a small typo (edit distance 1 from 5 letters, 2 from 8), a
-synonym or abbreviation (``db``/``database``), an identifier's parts said as words
+synonym or abbreviation (``db``/``database``, from ``flaskprep.words.synonyms``), an identifier's parts said as words
 (``current app``), or, for a plain word, a near meaning (``pieces`` for
 ``components``, from ``flaskprep.words.related``).
 """
@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from flaskprep.text import PHRASES, STOP_WORDS, fold, osa_distance, stem
+from flaskprep.words.spelling import osa_distance
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.synonyms import PHRASES, canonical
+from flaskprep.words.tokens import fold
 from flaskprep.words.weights import RARE, weight
 
 TermKind = Literal["identifier", "name", "word"]
@@ -29,46 +33,8 @@ GRADING_STOP_WORDS = STOP_WORDS | frozenset(
     mention relevant various""".split()  # noqa: SIM905
 )
 
-# Each group's words (abbreviations, synonyms) count as its first word.
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("database", "db", "dbs", "datastore"),
-    ("authentication", "auth", "authn", "authenticate", "authenticating", "authenticated"),
-    ("authorization", "authz", "authorize", "authorise", "authorisation"),
-    ("configuration", "config", "configs", "cfg", "conf", "configure", "settings"),
-    ("environment", "env", "envs", "environments"),
-    ("variable", "var", "vars", "variables"),
-    ("application", "app", "apps", "applications"),
-    ("request", "req", "reqs", "requests"),
-    ("response", "resp", "responses"),
-    ("message", "msg", "msgs", "messages"),
-    ("password", "pwd", "passwd", "passwords"),
-    ("function", "func", "funcs", "fn", "callable", "callables", "functions"),
-    ("parameter", "param", "params", "argument", "arguments", "args", "arg"),
-    ("development", "dev"),
-    ("production", "prod"),
-    ("library", "lib", "libs", "libraries", "package", "packages"),
-    ("directory", "dir", "dirs", "folder", "folders", "directories"),
-    ("documentation", "docs", "doc"),
-    ("specification", "spec", "specs"),
-    ("template", "tpl", "tmpl", "templates"),
-    ("javascript", "js"),
-    ("asynchronous", "async"),
-    ("module", "modules", "modular", "modularize", "modularise", "modularity"),
-    ("reuse", "reusable", "reusability", "reused", "reusing"),
-    ("quick", "fast", "rapid", "rapidly", "quickly"),
-    ("mock", "mocks", "stub", "stubs", "fake", "fakes", "patch"),
-    ("limit", "limits", "throttle", "throttling", "quota", "quotas"),
-    ("error", "errors", "exception", "exceptions"),
-    ("register", "registers", "registration", "registered", "registering"),
-    ("url", "urls", "uri", "uris", "link", "links"),
-    ("organize", "organise", "organization", "organisation", "structure", "structured"),
-    ("cache", "caches", "caching", "cached", "memoize"),
-    ("login", "signin", "logins"),
-    ("secret", "secrets", "credentials", "credential"),
-)
 # Parts every identifier shares: ``app.test_client`` is said by "test client".
 _GENERIC_PARTS = frozenset({"applic", "flask"})
-_CANONICAL: dict[str, str] = {word: group[0] for group in _SYNONYM_GROUPS for word in group}
 
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _RAW_TOKEN = re.compile(r"[A-Za-z_][\w’']*(?:[.\-][A-Za-z0-9_][\w]*)*|\d{2,}")
@@ -198,7 +164,7 @@ def _at_sentence_start(text: str, index: int) -> bool:
 @lru_cache(maxsize=16384)
 def word_key(word: str) -> str:
     """Stem of ``word`` after its synonym group (``db`` -> ``databas``)."""
-    return stem(_CANONICAL.get(word, word))
+    return stem(canonical(word))
 
 
 def read_answer(answer: str) -> AnswerView:

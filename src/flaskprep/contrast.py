@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from flaskprep.answer_terms import GRADING_STOP_WORDS, KeyTerm, scan
-from flaskprep.text import stem
+from flaskprep.words.stems import stem
 
 __all__ = ["swapped_roles"]
 

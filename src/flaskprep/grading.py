@@ -39,6 +39,7 @@ from flaskprep.answer_terms import (
 )
 from flaskprep.contrast import swapped_roles
 from flaskprep.words.related import similarity
+from flaskprep.words.tokens import normalise
 from flaskprep.words.weights import weight
 
 __all__ = ["Grade", "KeyTerm", "grade", "idf_table", "key_terms", "term_matches"]
@@ -87,7 +88,7 @@ def grade(
     terms = [t for t in cached_key_terms(model_answer) if _general(t) >= COMMON]
     if not terms or not answer.strip():
         return Grade(0.0, (), tuple(t.text for t in terms))
-    if _normal_text(answer) == _normal_text(model_answer):
+    if normalise(answer) == normalise(model_answer):
         pairs = tuple((t.text, t.text) for t in terms)
         return Grade(1.0, tuple(t.text for t in terms), (), pairs)
     view = read_answer(answer)
@@ -193,9 +194,5 @@ def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> 
 def _keyword_list(view: AnswerView) -> bool:
     """Four words or more with almost no function words between them."""
     return view.token_count >= 4 and view.stop_count <= 0.12 * view.token_count
-
-
-def _normal_text(text: str) -> str:
-    return " ".join(NON_ALNUM.sub(" ", text.casefold()).split())
 
 

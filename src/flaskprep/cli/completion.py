@@ -36,7 +36,7 @@ def complete_question(ctx: typer.Context, incomplete: str) -> list[Candidate]:
 
 
 def section_slug(title: str) -> str:
-    from flaskprep.ids import normalise
+    from flaskprep.words.tokens import normalise
 
     return normalise(title).replace(" ", "-")
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from flaskprep.text import STOP_WORDS, stem
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.sorted_lines import find_line
 
 __all__ = ["key_of", "neighbours", "similarity"]
