@@ -200,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = documentation() + wordnet_glosses()
     counts = Counter(w for s in corpus for w in s)
-    frequent = sorted((w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w))
+    frequent = sorted(
+        (w for w, c in counts.items() if c >= MIN_COUNT), key=lambda w: (-counts[w], w)
+    )
     words = sorted(frequent[:MAX_WORDS])
     vocabulary = {w: i for i, w in enumerate(words)}
     print(f"{sum(map(len, corpus))} tokens, {len(words)} words", file=sys.stderr)

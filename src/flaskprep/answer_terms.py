@@ -5,9 +5,9 @@ Key terms are the model answer's significant words and code identifiers
 extensions), without stop words, stemmed and deduplicated. A term is said by an
 answer through its stem, a compound written apart or together (``auto-escaping`` /
 ``autoescaping``), a small typo (edit distance 1 from 5 letters, 2 from 8), a
-synonym or abbreviation (``db``/``database``, from ``flaskprep.words.synonyms``), an identifier's parts said as words
-(``current app``), or, for a plain word, a near meaning (``pieces`` for
-``components``, from ``flaskprep.words.related``).
+synonym or abbreviation (``db``/``database``, ``flaskprep.words.synonyms``), an
+identifier's parts said as words (``current app``), or, for a plain word, a near
+meaning (``pieces`` for ``components``, ``flaskprep.words.related``; see ``grading``).
 """
 
 from __future__ import annotations
@@ -247,6 +247,9 @@ def _near_any(word: str, view: AnswerView) -> str | None:
     if limit == 0:
         return None
     for candidate in sorted(view.by_initial.get(word[0], ())):
-        if abs(len(candidate) - len(word)) <= limit and osa_distance(word, candidate, limit) <= limit:
+        if (
+            abs(len(candidate) - len(word)) <= limit
+            and osa_distance(word, candidate, limit) <= limit
+        ):
             return view.stems.get(candidate) or view.joined.get(candidate) or candidate
     return None

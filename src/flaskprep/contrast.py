@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from flaskprep.answer_terms import GRADING_STOP_WORDS, KeyTerm, scan
 from flaskprep.words.stems import stem
@@ -30,7 +31,9 @@ MIN_CROSSED = 2
 """Least number of the other term's describing words that make a swap."""
 
 
-def swapped_roles(answer: str, model_answer: str, terms: Sequence[KeyTerm]) -> tuple[str, str] | None:
+def swapped_roles(
+    answer: str, model_answer: str, terms: Sequence[KeyTerm]
+) -> tuple[str, str] | None:
     """The two contrasted terms whose roles ``answer`` swaps, if it does."""
     names = {_raw_key(t.text): t for t in terms if t.text.strip()}
     clauses = _clauses(model_answer)
@@ -71,7 +74,7 @@ def _subject(words: list[str], names: dict[str, KeyTerm]) -> str | None:
 
 def _contrasted(subjects: list[str | None]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for a, b in zip(subjects, subjects[1:], strict=False):
+    for a, b in pairwise(subjects):
         if a and b and a != b and (a, b) not in pairs and (b, a) not in pairs:
             pairs.append((a, b))
     return pairs
@@ -88,7 +91,9 @@ def _descriptions(
     return said[first] - shared, said[second] - shared
 
 
-def _agreement(answer: str, first: str, second: str, own: set[str], other: set[str]) -> tuple[int, int]:
+def _agreement(
+    answer: str, first: str, second: str, own: set[str], other: set[str]
+) -> tuple[int, int]:
     """Describing words the answer gives each term: its own, and the other term's."""
     straight = crossed = 0
     for clause in _clauses(answer):

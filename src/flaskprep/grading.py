@@ -52,6 +52,8 @@ NEAR_MIN = 0.5
 """Least cosine at which a word of the answer says a term of the model in other words."""
 NEAR_CREDIT = 0.8
 """Share of a term's weight earned through a near meaning."""
+GENERAL_POWER = 1.0
+"""Exponent on a word's general weight: above 1, middling words count for less."""
 COMMON = 0.1
 """General weight below which a word is too common to be a key term or to pad."""
 RECALL_FULL = 0.8
@@ -94,7 +96,10 @@ def grade(
     view = read_answer(answer)
     fallback = max(idf.values(), default=1.0) if idf else 1.0
     asked = _question_keys(question)
-    weights = [_weight(term, idf, fallback) * (QUESTION_SHARE if term.key in asked else 1.0) for term in terms]
+    weights = [
+        _weight(term, idf, fallback) * (QUESTION_SHARE if term.key in asked else 1.0)
+        for term in terms
+    ]
     found = _credits(terms, view)
     said = sum(w * credit for w, (credit, _) in zip(weights, found, strict=True))
     recall = min(1.0, said / sum(weights) / RECALL_FULL)
@@ -106,7 +111,9 @@ def grade(
         score = min(score, SWAPPED_CAP)
     pairs = tuple((t.text, by) for t, (_, by) in zip(terms, found, strict=True) if by)
     missing = tuple(t.text for t, (_, by) in zip(terms, found, strict=True) if not by)
-    return Grade(round(min(1.0, max(0.0, score)), 4), tuple(t for t, _ in pairs), missing, pairs, swapped)
+    return Grade(
+        round(min(1.0, max(0.0, score)), 4), tuple(t for t, _ in pairs), missing, pairs, swapped
+    )
 
 
 def idf_table(model_answers: Iterable[str]) -> dict[str, float]:
@@ -182,7 +189,7 @@ def _general(term: KeyTerm) -> float:
     """How informative the term is in general English (identifiers and names: fully)."""
     if term.kind != "word":
         return 1.0
-    return weight(term.text)
+    return float(weight(term.text) ** GENERAL_POWER)
 
 
 def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> float:
@@ -194,5 +201,3 @@ def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> 
 def _keyword_list(view: AnswerView) -> bool:
     """Four words or more with almost no function words between them."""
     return view.token_count >= 4 and view.stop_count <= 0.12 * view.token_count
-
-

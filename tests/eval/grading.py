@@ -89,9 +89,7 @@ def seed_triples() -> tuple[list[Triple], dict[str, float]]:
     """The bundled deck's hard triples, with the seed's own term rarity."""
     from tests.test_grading import IDF, TRIPLES
 
-    triples = [
-        Triple("seed", t.name, t.model, t.good, t.partial, t.wrong) for t in TRIPLES
-    ]
+    triples = [Triple("seed", t.name, t.model, t.good, t.partial, t.wrong) for t in TRIPLES]
     return triples, IDF
 
 

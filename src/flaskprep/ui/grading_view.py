@@ -45,11 +45,14 @@ def render_terms(label: str, terms: tuple[str, ...], style: str) -> Text:
 
 
 def said_in_other_words(grade: Grade) -> tuple[str, ...]:
-    """Matched terms, each with the answer's own words when they differ (``components ← pieces``)."""
-    return tuple(
-        term if by.casefold() in term.casefold() else f"{term} ← {by}"
-        for term, by in grade.matched_by
-    ) or grade.matched
+    """Matched terms, with the answer's own words when they differ (``components ← pieces``)."""
+    return (
+        tuple(
+            term if by.casefold() in term.casefold() else f"{term} ← {by}"
+            for term, by in grade.matched_by
+        )
+        or grade.matched
+    )
 
 
 def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:

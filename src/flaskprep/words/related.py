@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from flaskprep.words.sorted_lines import find_line
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
-from flaskprep.words.sorted_lines import find_line
 
 __all__ = ["key_of", "neighbours", "similarity"]
 
