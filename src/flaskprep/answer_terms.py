@@ -43,6 +43,7 @@ _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 NON_ALNUM = re.compile(r"[\W_]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 _SENTENCE_END = frozenset(".!?:;")
 
 
@@ -83,20 +84,32 @@ def key_terms(model_answer: str) -> list[KeyTerm]:
 
 @lru_cache(maxsize=4096)
 def cached_key_terms(model_answer: str) -> tuple[KeyTerm, ...]:
+    tokens = scan(model_answer)
     terms: dict[str, KeyTerm] = {}
-    for token in scan(model_answer):
+    for token in tokens:
         term = _term_of(token)
         if term is None or term.key in terms:
             continue
-        terms[term.key] = term
+        terms[term.key] = _spelled_out(term, tokens) if _ACRONYM.fullmatch(term.text) else term
     return tuple(terms.values())
+
+
+def _spelled_out(term: KeyTerm, tokens: list[Token]) -> KeyTerm:
+    """``GD`` in a model answer that says ``gradient descent``: said by either."""
+    words = [w for token in tokens for w in token.sub_words if w and w not in STOP_WORDS]
+    letters = term.text.rstrip("s").lower()
+    for start in range(len(words) - len(letters) + 1):
+        run = words[start : start + len(letters)]
+        if "".join(w[0] for w in run) == letters:
+            return KeyTerm(term.text, term.key, term.kind, tuple(word_key(w) for w in run))
+    return term
 
 
 def _term_of(token: Token) -> KeyTerm | None:
     words = [w for w in token.sub_words if w]
-    if token.kind == "identifier" and len(words) > 1:
+    if len(words) > 1:  # an identifier, or a compound such as ``auto-escaping``
         key = NON_ALNUM.sub("", token.surface).lower()
-        return KeyTerm(token.surface, key, "identifier", tuple(word_key(w) for w in words))
+        return KeyTerm(token.surface, key, token.kind, tuple(word_key(w) for w in words))
     word = words[0] if words else ""
     if word in GRADING_STOP_WORDS or (len(word) < 2 and token.kind != "identifier"):
         return None
@@ -122,7 +135,7 @@ def _scan_prose(text: str, start: int, end: int) -> list[Token]:
         if "." in raw and all(len(p) <= 1 for p in raw.split(".")):
             continue  # "e.g"
         if "-" in raw and not _is_extension_name(raw):
-            tokens.extend(Token(p, "word", (fold(p),)) for p in raw.split("-") if p)
+            tokens.append(Token(raw, "word", tuple(fold(p) for p in raw.split("-") if p)))
             continue
         tokens.append(_prose_token(raw, _at_sentence_start(text, match.start())))
     return tokens
