@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flaskprep.grading import grade, key_terms
+from flaskprep.grading import grade
 from flaskprep.words.related import similarity
 from flaskprep.words.sorted_lines import find_line
 
@@ -51,8 +51,20 @@ def test_padding_costs_credit() -> None:
     model = "Blueprints group related routes and templates into reusable modules."
     short = grade("Blueprints group related routes into modules.", model).score
     filler = " ".join(
-        "databases caching sessions cookies headers logging deployment servers workers "
-        "queues metrics tracing".split()
+        [
+            "databases",
+            "caching",
+            "sessions",
+            "cookies",
+            "headers",
+            "logging",
+            "deployment",
+            "servers",
+            "workers",
+            "queues",
+            "metrics",
+            "tracing",
+        ]
     )
     padded = grade(f"Blueprints group related routes into modules, plus {filler}.", model).score
     assert padded < short
