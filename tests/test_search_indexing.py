@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from flaskprep.model import Deck, Question, Section
 from flaskprep.search import build_index, search
 from flaskprep.search.indexing import index_words
-from flaskprep.text import stem
+from flaskprep.words.stems import stem
 
 PIECES = st.sampled_from(
     ["flask", "Blueprint", "blueprints", "url_for", "SQLAlchemy", "don't", "jinja2", "x-y",

@@ -14,13 +14,12 @@ from array import array
 from collections.abc import Iterable, Iterator
 
 from flaskprep.search.vocabulary import WordTable
-from flaskprep.text import WORD_PATTERN, fold
+from flaskprep.words.tokens import WORD_PATTERN, camel_parts, fold
 
 INDEX_VERSION = 2
 """Bump when the index changes shape or meaning: cached indexes of another version are rebuilt."""
 
 _COMPOUND = re.compile(r"[^\W_]+(?:[_\-][^\W_]+)+")
-_CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
@@ -79,14 +78,6 @@ class SearchIndex:
 
     def docs_of(self, tid: int) -> array[int]:
         return self.postings[self.starts[tid] : self.starts[tid + 1]]
-
-
-def camel_parts(word: str) -> list[str]:
-    """``SQLAlchemy`` -> ``sql``, ``alchemy``; not ``OAuth`` -> ``o``, ``auth``."""
-    parts = _CAMEL_PART.findall(word)
-    if len(parts) < 2 or any(len(p) < 2 and p.isalpha() for p in parts):
-        return []
-    return [part.lower() for part in parts]
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:

@@ -17,9 +17,10 @@ from collections import Counter
 from itertools import chain
 
 from flaskprep.model import Deck
-from flaskprep.search.index import SearchIndex, camel_parts
+from flaskprep.search.index import SearchIndex
 from flaskprep.search.vocabulary import WordTable
-from flaskprep.text import stem
+from flaskprep.words.stems import stem
+from flaskprep.words.tokens import camel_parts
 
 _K1 = 1.2
 _B = 0.75
