@@ -21,6 +21,7 @@ from flaskprep.search.index import SearchIndex
 from flaskprep.search.vocabulary import WordTable
 from flaskprep.words.stems import stem
 from flaskprep.words.tokens import camel_parts
+from flaskprep.words.weights import weight
 
 _K1 = 1.2
 _B = 0.75
@@ -186,6 +187,8 @@ def build_index(deck: Deck) -> SearchIndex:
     vocab = [root for root, _ in by_stem]
     starts, docs, impacts = postings.flatten([tid for _, tid in by_stem], len(doc_sections))
     sections = tuple(frozenset(map(stem, index_words(s.title))) for s in deck.sections)
+    surface = terms.surfaces(vocab)
+    weights = array("f", (weight(surface[tid] or root) for tid, root in enumerate(vocab)))
     return SearchIndex(
-        WordTable(vocab), terms.surfaces(vocab), starts, docs, impacts, sections, doc_sections
+        WordTable(vocab), surface, starts, docs, impacts, sections, doc_sections, weights
     )
