@@ -129,17 +129,17 @@ def _evidence(index: SearchIndex, word: str, group: Group) -> Group:
     """How surely each member is meant: the word, its synonyms, or a spelling guess."""
     known = {index.term_id(stem(s)) for s in (word, *expand(word))}
     return {
-        tid: 1.0 if tid in known else _guess_evidence(word, index.vocab[tid], weight)
+        tid: 1.0 if tid in known else _guess_evidence(word, index.surface_word(tid), weight)
         for tid, weight in group.items()
     }
 
 
-def _guess_evidence(word: str, term: str, weight: float) -> float:
-    """A completion or typo fix of a long enough word, same first letter, is what was meant;
-    one of a short word (``cors`` -> ``core``) or a second typo in a middling one is a guess."""
+def _guess_evidence(word: str, deck_word: str, weight: float) -> float:
+    """A completion or typo fix of a long enough word that keeps its first letter is what
+    was meant; a guess for a short word (``cors`` -> ``core``) or a second typo in a
+    middling one still ranks but backs no hit alone."""
     needed = GUESS_MIN_LENGTH.get(weight, MAX_FUZZY_LENGTH)
-    sure = len(word) >= needed and word[:1] == term[:1]
-    return 1.0 if sure else WEAK_GUESS_EVIDENCE
+    return 1.0 if len(word) >= needed and word[:1] == deck_word[:1] else WEAK_GUESS_EVIDENCE
 
 
 def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
