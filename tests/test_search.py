@@ -298,3 +298,27 @@ def test_a_query_of_only_stop_words_searches_them_but_not_vs() -> None:
     )
     hits = search(sql, build_index(sql), "where vs having").hits
     assert hits[0].question.text.startswith("What is the difference between WHERE")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("di", "How does dependency injection work?"),
+        ("gil", "Explain the Global Interpreter Lock"),
+        ("orm", "What is an Object Relational Mapper?"),
+        ("pros and cons of asyncio", "Advantages and drawbacks of asyncio"),
+    ],
+)
+def test_abbreviations_and_plain_words_find_the_long_form(query: str, expected: str) -> None:
+    python = make_deck(
+        {
+            "Python": [
+                ("How does dependency injection work?", "Pass collaborators in."),
+                ("Explain the Global Interpreter Lock", "One thread runs bytecode at a time."),
+                ("What is an Object Relational Mapper?", "Maps tables to classes."),
+                ("Advantages and drawbacks of asyncio", "Cheap waiting; one core."),
+                ("What is a lock?", "A mutual exclusion primitive."),
+            ]
+        }
+    )
+    assert search(python, build_index(python), query).hits[0].question.text == expected
