@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.errors import Outcome
 
 
 @app.command(short_help="Check a deck for authoring mistakes.")
@@ -19,8 +20,10 @@ def lint(
             show_default=False,
         ),
     ] = None,
-) -> None:
-    """Check a deck: answers without questions, questions without answers, repeats.
+) -> Outcome:
+    """Check a deck: answers without questions, questions without answers, repeats,
+    and question-like lines that were not read as questions (dropped, or taken into an
+    answer), question-like headings read as sections, section titles used twice.
 
     Prints `file:line: severity: message` for each finding and exits 1 when
     any of them is an error.
@@ -30,14 +33,14 @@ def lint(
     from flaskprep.cli import common
     from flaskprep.library import deck_paths
     from flaskprep.parsing import lint_deck
+    from flaskprep.parsing.lint import format_problem
     from flaskprep.ui.safe import clean
 
     files = deck_paths(deck) if deck is not None else common.deck_files()
-    findings = [line for path in files for line in lint_deck(path)]
-    for line in findings:
-        typer.echo(clean(line))
-    if any(": error: " in line for line in findings):
-        raise typer.Exit(1)
+    findings = [(path, problem) for path in files for problem in lint_deck(path)]
+    for path, problem in findings:
+        typer.echo(clean(format_problem(str(path), problem)))
     if not findings:
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
         typer.echo(f"No problems found in {decks}.", err=True)
+    return Outcome(failed_checks=sum(problem.severity == "error" for _, problem in findings))
