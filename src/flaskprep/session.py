@@ -18,14 +18,14 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from flaskprep.distractors import MODES, Mode, Prompt, build_prompts, cloze_correct
 from flaskprep.model import Deck, Question
-from flaskprep.progress import DeckProgress, ProgressStore, Review
 from flaskprep.scheduling import Rating, due_at, is_due, review_card
+from flaskprep.store import CardState, DeckProgress, ProgressStore, Review
 
 if TYPE_CHECKING:
     from flaskprep.grading import Grade
@@ -288,16 +288,10 @@ def record_grade(
     card = store.load().deck(deck.key).cards.get(question_id)
     new_card = review_card(card, question_id, rating, now, fuzz=fuzz)
     if text is not None:
-        new_card["question"] = text
-    review = Review(question_id, new_card_time(new_card), int(rating), mode, duration_ms, score)
+        new_card = replace(new_card, question=text)
+    review = Review(question_id, new_card.last_review, rating, mode, duration_ms, score)
     store.record(deck.key, review, new_card)
     return review
-
-
-def new_card_time(card: dict[str, Any]) -> datetime:
-    from flaskprep.scheduling import parse_time
-
-    return parse_time(str(card["last_review"]))
 
 
 @dataclass(slots=True)
@@ -317,7 +311,7 @@ class StoreRecorder:
         now: datetime,
         duration_ms: int,
         score: float | None,
-    ) -> tuple[Review, dict[str, Any] | None]:
+    ) -> tuple[Review, CardState | None]:
         previous = self.store.load().deck(self.deck.key).cards.get(question.id)
         review = record_grade(
             self.store,
@@ -332,7 +326,7 @@ class StoreRecorder:
         )
         return review, previous
 
-    def undo(self, token: tuple[Review, dict[str, Any] | None]) -> None:
+    def undo(self, token: tuple[Review, CardState | None]) -> None:
         review, previous = token
         self.store.undo(self.deck.key, review, previous)
 
@@ -385,11 +379,11 @@ def reworded_questions(deck: Deck, deck_progress: DeckProgress) -> dict[str, str
 
     ids = {q.id for q in deck.questions}
     cards = deck_progress.cards
-    taken = {c.get("carried_from") for c in cards.values()}
+    taken = {c.carried_from for c in cards.values()}
     orphans = {
-        qid: set(normalise(str(c["question"])).split())
+        qid: set(normalise(c.question).split())
         for qid, c in cards.items()
-        if qid not in ids and qid not in taken and c.get("question")
+        if qid not in ids and qid not in taken and c.question
     }
     moves: dict[str, str] = {}
     for question in deck.questions:

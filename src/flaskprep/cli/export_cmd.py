@@ -156,7 +156,7 @@ def _due_counter() -> Callable[[Deck], int | None] | None:
     from flaskprep.cli import report_error
     from flaskprep.errors import ProgressError
     from flaskprep.library import due_count
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     try:

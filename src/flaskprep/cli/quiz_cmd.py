@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
     from flaskprep.distractors import Prompt
     from flaskprep.model import Deck
-    from flaskprep.progress import DeckProgress, ProgressStore
     from flaskprep.scheduling import Rating
     from flaskprep.session import Session
+    from flaskprep.store import DeckProgress, ProgressStore
     from flaskprep.ui.quiz_view import Screen
 
 
@@ -97,7 +97,7 @@ def quiz(
             break
         asked += _run(deck, sections, plan, plan.count - asked, console)
     if asked == 0:
-        from flaskprep.progress import ProgressStore
+        from flaskprep.store import ProgressStore
 
         deck, sections = chosen[0] if len(chosen) == 1 else (chosen[-1][0], [])
         _nothing_to_ask(deck, ProgressStore(), sections, console, _now(), cram)
@@ -141,7 +141,7 @@ def _now() -> datetime:
 def _run(deck: Deck, sections: list[int], plan: _Plan, count: int, console: Console) -> int:
     """Quiz one deck; returns how many questions were put to the user (0: none due)."""
     from flaskprep import session as core
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     if not plan.cram:
