@@ -18,10 +18,10 @@ from flaskprep.distractors import (
     cloze_prompt,
     truth_values,
 )
-from flaskprep.ids import normalise
 from flaskprep.model import Deck
 from flaskprep.scheduling import Rating
 from flaskprep.session import CramRecorder, Session
+from flaskprep.words.tokens import normalise
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 

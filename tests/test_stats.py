@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 
 from rich.console import Console
 
+from flaskprep.documents import stats_document
 from flaskprep.model import Deck, Question, Section
-from flaskprep.stats import compute_stats, heatmap, stats_document, streak
+from flaskprep.stats import compute_stats, heatmap, streak
 from flaskprep.store import CardState, DeckProgress, InterviewRecord, Phase, Review
 from flaskprep.ui.stats_view import render_forecast, render_heatmap, render_stats
 
@@ -127,7 +128,8 @@ def test_interview_history_keeps_the_last_reports_in_time_order() -> None:
 
 
 def test_json_document_has_the_documented_keys() -> None:
-    document = stats_document(compute_stats(make_deck(), hand_built(), NOW, UTC))
+    deck = make_deck()
+    document = stats_document([(deck, compute_stats(deck, hand_built(), NOW, UTC))], streak=1)
     for key in ("questions", "reviewed", "reviews", "due", "sections", "retention", "streak"):
         assert key in document
     assert document["sections"][0]["section"] == "1. Routing"

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from flaskprep.ids import normalise
 from flaskprep.model import Deck, Question
+from flaskprep.words.tokens import normalise
 
 if TYPE_CHECKING:
     from flaskprep.grading import KeyTerm

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flaskprep.errors import UsageError
-from flaskprep.ids import normalise
 from flaskprep.model import Deck, Question
+from flaskprep.words.tokens import normalise
 
 
 def resolve_section(deck: Deck, spec: str) -> int:

@@ -375,7 +375,7 @@ def reworded_questions(deck: Deck, deck_progress: DeckProgress) -> dict[str, str
     left the deck (token Jaccard similarity >= ``REWORD_SIMILARITY``, each old card
     used once). Old cards stay, so undoing the edit restores them.
     """
-    from flaskprep.ids import normalise
+    from flaskprep.words.tokens import normalise
 
     ids = {q.id for q in deck.questions}
     cards = deck_progress.cards

@@ -51,6 +51,7 @@ def quiz(
             "--count",
             "-n",
             min=1,
+            metavar="N",
             help="Questions to ask [default: 20, or config].",
             show_default=False,
         ),
@@ -61,7 +62,9 @@ def quiz(
     ] = False,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Make order and options reproducible.", show_default=False),
+        typer.Option(
+            "--seed", metavar="N", help="Make order and options reproducible.", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Quiz yourself: due questions first, then new ones, with spaced repetition.
