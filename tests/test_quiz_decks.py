@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from cli_runner import run
-from flaskprep.session import new_today
+from flaskprep.learn.picking import new_today
 from flaskprep.store import DeckProgress, Review
 from saved_progress import saved
 

@@ -23,9 +23,9 @@ from typing import Any, Literal
 
 from flaskprep import paths
 from flaskprep.errors import ConfigError
+from flaskprep.learn.modes import QUIZ_MODES
 
 Source = Literal["default", "config file", "env"]
-QUIZ_MODES = ("flash", "type", "choice", "truefalse", "cloze", "mixed")
 ENV_VARS = {
     "deck": "FLASKPREP_DECK",
     "quiz_mode": "FLASKPREP_QUIZ_MODE",

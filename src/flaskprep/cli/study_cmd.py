@@ -10,12 +10,11 @@ from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections, complete_question
 
 if TYPE_CHECKING:
-    from datetime import datetime, timedelta, tzinfo
+    from datetime import datetime, tzinfo
 
     from flaskprep.interview import Interview, InterviewAnswer
     from flaskprep.model import Deck
     from flaskprep.store import ProgressStore
-    from flaskprep.ui.keys import KeyReader
 
 
 @app.command(short_help="Grade one typed answer.")
@@ -204,40 +203,29 @@ def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None
 
 
 def _ask_all(session: Interview, deck: Deck, store: ProgressStore, interactive: bool) -> None:
+    from flaskprep.cli import common
+    from flaskprep.cli.interview_loop import ask_each
     from flaskprep.ui import keys
 
+    console = common.console()
+
+    def record(done: InterviewAnswer) -> None:
+        _record(deck, store, done)
+
     if not interactive:
-        _ask_each(session, deck, store, keys.LineKeys())
+        ask_each(session, deck, keys.LineKeys(), console.print, _now, record)
         return
     with keys.TerminalKeys() as reader:
-        _ask_each(session, deck, store, reader)
+        ask_each(session, deck, reader, console.print, _now, record)
 
 
-def _ask_each(session: Interview, deck: Deck, store: ProgressStore, reader: KeyReader) -> None:
-    from flaskprep.cli import common
-    from flaskprep.ui import interview_view as view
-
-    console = common.console()
-    while (question := session.next_question(_clock()[0])) is not None:
-        number, total = session.asked + 1, len(session.questions)
-        console.print(view.render_question(deck, question, number, total, _left(session)))
-        asked = _clock()[0]
-        text = view.ask(reader, console.print, lambda: _left(session))
-        if text is None:
-            return
-        if not text.strip():
-            session.skip()
-            continue
-        _record(deck, store, session.answer(text, asked, _clock()[0]))
-
-
-def _left(session: Interview) -> timedelta | None:
-    return session.time_left(_clock()[0])
+def _now() -> datetime:
+    return _clock()[0]
 
 
 def _record(deck: Deck, store: ProgressStore, done: InterviewAnswer) -> None:
+    from flaskprep.learn.recording import record_grade
     from flaskprep.scheduling import rating_from_score
-    from flaskprep.session import record_grade
 
     record_grade(
         store,
