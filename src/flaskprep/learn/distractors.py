@@ -8,7 +8,8 @@ inline code, list or prose) and near it in topic, with a little randomness from
 
 Word overlap: the right answer usually repeats the question's words, so an option
 could be picked without knowing anything. :meth:`DistractorPool.masked` hides the
-question's own words in every option and statement (``…``), so no option shares them.
+card's question's words in every option and statement (``…``), so no option shares
+them, and each option also hides its own question's words, so a hidden word is no tell.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import itertools
 import random
 import re
 
-from flaskprep.learn.overlap import Overlaps, content_stems
+from flaskprep.learn.overlap import Overlaps
 from flaskprep.model import Deck, Question
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
@@ -57,10 +58,10 @@ class DistractorPool:
             for index, other in enumerate(self.candidates)
             if not self.overlaps.overlap(question.id, other.id)
         )
-        seen = {normalise(question.answer), normalise(self.masked(question, question.answer))}
+        seen = {normalise(question.answer), normalise(self.masked(question, question))}
         chosen: list[Question] = []
         for _distance, _index, other in ranked:
-            keys = {normalise(other.answer), normalise(self.masked(question, other.answer))}
+            keys = {normalise(other.answer), normalise(self.masked(question, other))}
             if keys & seen:
                 continue
             seen |= keys
@@ -69,18 +70,22 @@ class DistractorPool:
                 break
         return chosen
 
-    def masked(self, question: Question, text: str) -> str:
-        """``text`` with each word (or identifier) that the question itself says hidden."""
-        asked = content_stems(question.text) | {
-            w for w in tokenize(question.text) if w not in STOP_WORDS
-        }
+    def masked(self, question: Question, source: Question) -> str:
+        """``source``'s answer as an option for ``question``: each word (or identifier) that
+        either question says is hidden, so every option hides its own question's words
+        and none shares the card's."""
+        hidden = self._asked(question) | self._asked(source)
 
         def hide(match: re.Match[str]) -> str:
             words = [w for w in tokenize(match.group()) if w not in STOP_WORDS]
-            hit = any(w in asked or stem(w) in asked for w in words)
+            hit = any(w in hidden or stem(w) in hidden for w in words)
             return MASK if hit else match.group()
 
-        return _MASKS.sub(MASK, _WORDISH.sub(hide, text))
+        return _MASKS.sub(MASK, _WORDISH.sub(hide, source.answer))
+
+    def _asked(self, question: Question) -> set[str]:
+        words = [w for w in tokenize(question.text) if w not in STOP_WORDS]
+        return set(words) | {stem(w) for w in words}
 
     def _distance(self, question: Question, other: Question) -> float:
         target = max(len(question.answer), 1)

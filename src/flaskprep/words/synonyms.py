@@ -74,6 +74,9 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("dependency", "dep", "deps", "dependencies"),
     ("implementation", "impl"),
     ("administrator", "admin", "admins"),
+    ("advantage", "advantages", "pro", "pros", "benefit", "benefits", "strengths"),
+    ("disadvantage", "disadvantages", "con", "cons", "drawback", "drawbacks", "downside"),
+    ("procedure", "proc", "procs", "sproc", "sprocs", "procedures"),
 )
 
 # One-way: what a searcher may mean beyond the word itself (a group's words share
