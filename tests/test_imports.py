@@ -39,6 +39,7 @@ NEVER_FOR_WARM_SEARCH = (
     "flaskprep.grading",
     "flaskprep.scheduling",
     "flaskprep.progress",
+    "flaskprep.store",
 )
 
 

@@ -6,11 +6,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flaskprep import paths
 from flaskprep.errors import DeckError, FlaskprepError
 from flaskprep.model import Deck
-from flaskprep.store.records import CardState
+
+if TYPE_CHECKING:
+    from flaskprep.store.records import CardState
 
 
 def deck_paths(target: Path | None) -> list[Path]:

@@ -47,7 +47,7 @@ def acked(output: str) -> set[str]:
 
 def saved_ids(path: Path) -> list[str]:
     data = saved(path)  # must always parse
-    return [row[0] for row in data["decks"][DECK]["reviews"]]
+    return [row[0] for row in data["decks"].get(DECK, {}).get("reviews", [])]
 
 
 def _grade_until_killed(prefix: str, ack_fd: int) -> None:
