@@ -95,7 +95,9 @@ def test_search_off_topic_is_refused_in_one_line_naming_closest_deck_terms() -> 
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert 'no question matches "send email"' in result.stderr
-    assert "closest terms in the deck:" in result.stderr
+    mixed = run("search", "kubernetes", "blueprints", "deployment")
+    assert mixed.exit_code == 1
+    assert "closest terms in the deck: blueprints, deploy" in mixed.stderr
 
 
 def test_search_section_filter() -> None:

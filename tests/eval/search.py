@@ -81,6 +81,11 @@ def ranked(names: list[str], query: str) -> list[tuple[str, Question]]:
     return [(name, question) for _, _, name, question in merged[:LIMIT]]
 
 
+def questions_containing(name: str, expected: list[str]) -> list[Question]:
+    deck, _ = indexed(name)
+    return [q for q in deck.questions if any(fragment in q.text for fragment in expected)]
+
+
 def rank_of(hits: list[tuple[str, Question]], deck: str, expected: list[str]) -> int | None:
     for rank, (name, question) in enumerate(hits, 1):
         if name == deck and any(fragment in question.text for fragment in expected):

@@ -23,7 +23,7 @@ from flaskprep.model import Deck, Question
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.tokens import normalise, tokenize
-from flaskprep.words.weights import weight
+from flaskprep.words.weights import is_common, weight
 
 MASK = "…"
 _LENGTH_JITTER = 0.35
@@ -41,12 +41,17 @@ class DistractorPool:
         self.candidates = self.overlaps.questions
         self._forms = {q.id: _form(q.answer) for q in self.candidates}
         self._pairs = _recurring_pairs(deck)
-        self._top_idf = max(self.overlaps.idf.values(), default=1.0) or 1.0
+        self._cards_with = _cards_with(deck)
 
     def rarity(self, word: str) -> float:
-        """How much a word says: its general weight, lowered when the deck says it often."""
-        in_deck = self.overlaps.idf.get(stem(word.lower()), self._top_idf) / self._top_idf
-        return weight(word) * min(1.0, 2 * in_deck)
+        """How rare a word is in general English: 0 for a common word, up to 1."""
+        return 0.0 if is_common(word) else weight(word)
+
+    def weight(self, word: str) -> float:
+        return weight(word)
+
+    def cards_with(self, word: str) -> int:
+        return self._cards_with.get(stem(word.lower()), 0)
 
     def recurring(self, first: str, second: str) -> bool:
         return (stem(first), stem(second)) in self._pairs
@@ -98,6 +103,14 @@ class DistractorPool:
 
     def _form_of(self, question: Question) -> tuple[bool, bool, bool]:
         return self._forms.get(question.id) or _form(question.answer)
+
+
+def _cards_with(deck: Deck) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for question in deck.questions:
+        for word in {stem(w) for w in tokenize(f"{question.text} {question.answer}")}:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
 def _recurring_pairs(deck: Deck) -> set[tuple[str, str]]:

@@ -24,6 +24,7 @@ WEAK_GUESS_EVIDENCE = 0.4
 """Other guesses still rank, but back no hit alone."""
 IMPORTANCE_FLOOR = 0.3
 """Even the commonest content word says something (``state``, ``rest``)."""
+CONTRAST_WORDS = frozenset({"vs", "versus", "or", "and", "between"})
 MAX_QUERY_WORDS = 48
 MAX_FUZZY_WORDS = 8
 """Unknown words per query that get typo and prefix matching (pasted junk stays fast)."""
@@ -129,17 +130,19 @@ def _evidence(index: SearchIndex, word: str, group: Group) -> Group:
     """How surely each member is meant: the word, its synonyms, or a spelling guess."""
     known = {index.term_id(stem(s)) for s in (word, *expand(word))}
     return {
-        tid: 1.0 if tid in known else _guess_evidence(word, index.vocab[tid], weight)
+        tid: 1.0 if tid in known else _guess_evidence(word, index.surface_word(tid), weight)
         for tid, weight in group.items()
     }
 
 
-def _guess_evidence(word: str, term: str, weight: float) -> float:
-    """A completion or typo fix of a long enough word, same first letter, is what was meant;
-    one of a short word (``cors`` -> ``core``) or a second typo in a middling one is a guess."""
+def _guess_evidence(word: str, deck_word: str, weight: float) -> float:
+    """A completion or typo fix of a long enough word that keeps its first letter is what
+    was meant; a guess for a short word (``cors`` -> ``core``) or a second typo in a
+    middling one still ranks but backs no hit alone."""
     needed = GUESS_MIN_LENGTH.get(weight, MAX_FUZZY_LENGTH)
-    sure = len(word) >= needed and word[:1] == term[:1]
-    return 1.0 if sure else WEAK_GUESS_EVIDENCE
+    if weight == PREFIX_WEIGHT and 2 * len(word) <= len(deck_word):
+        return WEAK_GUESS_EVIDENCE  # ``props`` is not surely ``properties``
+    return 1.0 if len(word) >= needed and word[:1] == deck_word[:1] else WEAK_GUESS_EVIDENCE
 
 
 def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
@@ -153,6 +156,8 @@ def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
 def parse_query(index: SearchIndex, text: str) -> Query:
     words, phrase_words = split_phrases(text)
     only_stop = all(word in STOP_WORDS for word in words)
+    if only_stop:  # "where vs having": the stop words are the topic, "vs" still is not
+        words = [word for word in words if word not in CONTRAST_WORDS] or words
     parts: list[tuple[Group, Group, float]] = []
     unknown: list[str] = []
     resolve = _Resolver(index)

@@ -20,6 +20,7 @@ MIN_COVERAGE = 0.5
 RELATIVE_COVERAGE = 0.3
 """Other hits must hold this share of what the best-backed hit holds."""
 COVERAGE_POWER = 1.0
+SCALE_BY_DECK = True
 CANDIDATES_PER_HIT = 5
 MIN_CANDIDATES = 20
 MAX_SUGGESTION_WORDS = 6
@@ -77,8 +78,9 @@ def _backed(
     best = max(shares, default=0.0)
     if best < MIN_COVERAGE:
         return {}
+    scale = index.max_idf() if SCALE_BY_DECK else 1.0
     return {
-        doc: score * share**COVERAGE_POWER
+        doc: score * share**COVERAGE_POWER / scale
         for (doc, score), share in zip(top, shares, strict=True)
         if share >= RELATIVE_COVERAGE * best
     }
@@ -206,9 +208,17 @@ def _matched(question: Question, groups: list[frozenset[str]]) -> tuple[str, ...
 
 
 def _closest(index: SearchIndex, parsed: Query) -> tuple[str, ...]:
-    """Per group, its most likely deck word, then the nearest spellings of unknown words."""
-    found = [index.surface_word(max(group, key=group.__getitem__)) for group in parsed.groups]
-    found += [near[1] for w in parsed.unknown[:MAX_SUGGESTION_WORDS] if (near := nearest(index, w))]
+    """Deck words the query surely named, then close spellings of the words it lacks."""
+    found = [
+        index.surface_word(tid)
+        for group, evidence in zip(parsed.groups, parsed.evidence, strict=True)
+        for tid in sorted(group, key=group.__getitem__, reverse=True)[:1]
+        if evidence[tid] >= 1.0
+    ]
+    for word in parsed.unknown[:MAX_SUGGESTION_WORDS]:
+        near = nearest(index, word)
+        if near is not None and near[0] <= 1 + (len(word) > 6) and near[1] not in STOP_WORDS:
+            found.append(near[1])
     return tuple(dict.fromkeys(found))[:MAX_CLOSEST]
 
 

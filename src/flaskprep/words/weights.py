@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flaskprep.words.tokens import fold
 
-__all__ = ["weight"]
+__all__ = ["is_common", "weight"]
 
 RARE = 1.0
 """Weight of a word the table does not list: rare in English, or a code identifier."""
@@ -47,3 +47,9 @@ def weight(word: str) -> float:
     """General informativeness of ``word`` (any case), 0.02 to 1.0."""
     found = _lookup(_table(), fold(word))
     return RARE if found is None else found
+
+
+def is_common(word: str) -> bool:
+    """Whether ``word`` is a common English word: the table lists every word of Zipf 3.2
+    and up (whatever its weight), so a word it lacks is rare or a code identifier."""
+    return _lookup(_table(), fold(word)) is not None
