@@ -124,8 +124,8 @@ def _write_apkg(deck: Deck, output: Path | None) -> None:
 def _rewordings(deck: Deck) -> dict[str, str]:
     """Reworded question id -> the id it took progress from, so its Anki note stays one."""
     from flaskprep.errors import ProgressError
-    from flaskprep.store import ProgressStore
     from flaskprep.rewording import reworded_questions
+    from flaskprep.store import ProgressStore
 
     try:
         progress = ProgressStore().load().deck(deck.key)
