@@ -2,7 +2,7 @@
 
 Each case runs the console script's function in a fresh interpreter and lists
 ``sys.modules`` after it returns. Deterministic: no timing, only which modules
-were loaded (typer alone costs ~5x `python -c pass`; see bench/run).
+were loaded (timings: bench/run).
 """
 
 from __future__ import annotations

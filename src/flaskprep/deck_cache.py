@@ -1,8 +1,8 @@
 """Load a deck through an on-disk cache of the parsed result and its search index.
 
-Parsing a large deck with markdown-it-py costs ~140 ms per 1,000 questions, so the
-parsed deck is pickled into the user's own cache folder (as columns, see
-``deck_columns``: 100,000 questions load in tens of milliseconds), and its
+Parsing a large deck takes far longer than reading it back (see ``bench/RESULTS.md``),
+so the parsed deck is pickled into the user's own cache folder (as columns, see
+``deck_columns``, which load in one go), and its
 ``SearchIndex`` into a second file beside it, so ``show`` never loads an index
 and ``search`` never builds the full deck. Both are keyed on the deck's resolved
 path, size, mtime, the parser version and the flaskprep version; the index also
@@ -34,8 +34,8 @@ BUNDLED_KEY_PREFIX = "bundled:"
 
 
 _Stamp = tuple[str, int, int, int, str]
-"""Resolved path, size, mtime (ns), parser version, flaskprep version; a plain tuple
-because every dataclass costs start-up time (~1 ms to create)."""
+"""Resolved path, size, mtime (ns), parser version, flaskprep version: compared as a
+whole with the stamp stored in a cache file."""
 
 
 def deck_key(path: Path) -> str:
@@ -100,7 +100,7 @@ def _stamp(path: Path) -> _Stamp:
 
 
 def _cache_file(stamp: _Stamp, kind: str) -> Path:
-    # zlib, not hashlib: loading OpenSSL costs ~3 ms, and a clash between two decks'
+    # zlib, not hashlib: a warm run never loads OpenSSL, and a clash between two decks'
     # names only costs a rebuild (the stamp inside holds the full path).
     name = stamp[0].encode("utf-8", "surrogatepass")
     digest = f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"

@@ -13,48 +13,29 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import cast, overload
 
 from flaskprep.model import Deck, Question, Resource, Section
 
 
+@dataclass(slots=True, eq=False)
 class DeckColumns:
-    """A deck's fields as a few flat values (a plain class: dataclasses cost start-up time)."""
+    """A deck's fields as a few flat values: pickled and unpickled in one go."""
 
-    __slots__ = (
-        "blob",
-        "bounds",
-        "key",
-        "lines",
-        "path",
-        "positions",
-        "resources",
-        "section_indexes",
-        "sections",
-        "title",
-    )
-
-    def __init__(
-        self,
-        title: str,
-        path: str,
-        key: str,
-        resources: tuple[Resource, ...],
-        sections: tuple[tuple[int | None, str, int, int], ...],
-        blob: bytes,
-        bounds: array[int],
-        lines: array[int],
-        section_indexes: array[int],
-        positions: array[int],
-    ) -> None:
-        self.title, self.path, self.key, self.resources = title, path, key, resources
-        self.sections = sections
-        """``(number, title, line, question count)`` per section, in deck order."""
-        self.blob = blob
-        """Every question's id, text and answer, UTF-8 encoded, one after another."""
-        self.bounds = bounds
-        """Byte offsets into ``blob``: question ``i``'s id starts at ``bounds[3 * i]``."""
-        self.lines, self.section_indexes, self.positions = lines, section_indexes, positions
+    title: str
+    path: str
+    key: str
+    resources: tuple[Resource, ...]
+    sections: tuple[tuple[int | None, str, int, int], ...]
+    """``(number, title, line, question count)`` per section, in deck order."""
+    blob: bytes
+    """Every question's id, text and answer, UTF-8 encoded, one after another."""
+    bounds: array[int]
+    """Byte offsets into ``blob``: question ``i``'s id starts at ``bounds[3 * i]``."""
+    lines: array[int]
+    section_indexes: array[int]
+    positions: array[int]
 
     def __len__(self) -> int:
         return len(self.lines)

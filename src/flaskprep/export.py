@@ -16,12 +16,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from flaskprep.model import Deck, Section
+from flaskprep.parsing.writer import to_seed_markdown
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 Format = Literal["anki", "apkg", "csv", "json", "markdown"]
-FORMATS: tuple[Format, ...] = ("anki", "apkg", "csv", "json", "markdown")
 TAG_PREFIX = "flaskprep::"
 ANKI_COLUMNS = ("Front", "Back", "Tags", "GUID")
 ANKI_NOTE_TYPE = "flaskprep Basic"
@@ -145,8 +145,6 @@ def to_csv(deck: Deck) -> str:
 
 def to_markdown(deck: Deck) -> str:
     """The deck written back in the seed's layout (also converts other layouts)."""
-    from flaskprep.parsing.writer import to_seed_markdown
-
     return to_seed_markdown(deck)
 
 

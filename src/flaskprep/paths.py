@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "flaskprep"
 BUNDLED_DECK_NAME = "flask-interview-prep.md"
 
 
 def _platform_dir(kind: str) -> Path:
-    import platformdirs
-
     if kind == "data":
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     if kind == "cache":

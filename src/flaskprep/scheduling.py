@@ -1,4 +1,4 @@
-"""FSRS scheduling: the only module that imports ``fsrs`` (lazily, it costs ~3x start-up).
+"""FSRS scheduling: the only module that imports ``fsrs`` (a heavy edge: where first needed).
 
 A card's schedule is a :class:`flaskprep.store.records.CardState`, converted to and
 from ``fsrs.Card`` here and nowhere else. ``None`` stands for a question never

@@ -24,15 +24,13 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from flaskprep.grading import Grade, grade
 from flaskprep.learn.modes import Mode
 from flaskprep.learn.prompts import Prompt, answer_matches, reshuffled
 from flaskprep.learn.recording import Recorded, Recorder
-from flaskprep.scheduling import Rating
-
-if TYPE_CHECKING:
-    from flaskprep.grading import Grade
+from flaskprep.scheduling import Rating, rating_from_score
 
 Phase = Literal["question", "answer", "feedback", "done"]
 
@@ -203,9 +201,6 @@ class Session:
         return self.current.mode if self.current is not None else None
 
     def _propose(self, prompt: Prompt, text: str) -> None:
-        from flaskprep.grading import grade
-        from flaskprep.scheduling import rating_from_score
-
         result = grade(text, prompt.question.answer, self.idf, question=prompt.question.text)
         self.outcome = Outcome(None, rating_from_score(result.score), typed=text, grade=result)
         self.phase = "answer"

@@ -1,20 +1,14 @@
-"""Markdown decks to ``Deck``s: several layouts, detected automatically.
-
-Importing this package is cheap: markdown-it is only imported when a deck is
-actually parsed.
-"""
+"""Markdown decks to ``Deck``s: several layouts, detected automatically."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from flaskprep.errors import DeckError
+from flaskprep.model import Deck
+from flaskprep.parsing.lint import LAYOUTS_HINT
+from flaskprep.parsing.outline import ParseResult, Problem
 from flaskprep.parsing.reading import read_deck_text
-
-if TYPE_CHECKING:
-    from flaskprep.model import Deck
-    from flaskprep.parsing.outline import ParseResult, Problem
 
 __all__ = [
     "PARSER_VERSION",
@@ -30,18 +24,9 @@ PARSER_VERSION = 6
 """Bumped whenever parsing output can change; the deck cache is keyed on it."""
 
 
-def __getattr__(name: str) -> object:
-    # ParseResult and Problem load on first use: the deck cache imports this package
-    # on every run only for PARSER_VERSION, and outline's dataclasses cost ~6 ms.
-    if name in ("ParseResult", "Problem"):
-        from flaskprep.parsing import outline
-
-        return getattr(outline, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def parse_text(text: str, path: str, key: str = "") -> ParseResult:
     """Parse deck ``text`` (named ``path`` in messages); raises only ``DeckError``."""
+    # The one lazy edge of parsing: a warm run reads the deck cache and never parses.
     from flaskprep.parsing.build import parse_markdown
 
     return parse_markdown(text, path, key)
@@ -51,8 +36,6 @@ def parse_deck(path: Path, key: str = "") -> Deck:
     """Read and parse a deck file; ``DeckError`` if it cannot be read or has no questions."""
     deck = parse_text(read_deck_text(path), str(path), key).deck
     if not deck.questions:
-        from flaskprep.parsing.lint import LAYOUTS_HINT
-
         raise DeckError(str(path), "no questions found", hint=LAYOUTS_HINT)
     return deck
 

@@ -10,6 +10,7 @@ from flaskprep.model import Question, Resource, Section
 from flaskprep.parsing.labels import is_contents_title, is_resources_title, section_number
 from flaskprep.parsing.outline import Block, HeadingMark, Item, RawQuestion
 from flaskprep.parsing.source import Source
+from flaskprep.parsing.tokens import markdown
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -82,8 +83,6 @@ def split_resources(blocks: list[Block], source: Source) -> tuple[list[Block], l
 
 def resource_links(blocks: Sequence[Block]) -> tuple[Resource, ...]:
     """Links ``[title](url)`` in the given blocks, in order, without repeats."""
-    from flaskprep.parsing.tokens import markdown
-
     md = markdown()
     found: dict[str, Resource] = {}
     for text in _inline_texts(blocks):

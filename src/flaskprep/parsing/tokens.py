@@ -1,7 +1,7 @@
 """markdown-it-py's token stream turned into a small tree of ``Block``s.
 
-markdown-it is imported inside functions: it is costly to import and only
-needed when a deck is actually parsed (parsed decks are cached elsewhere).
+markdown-it is one of the heavy edges imported where first needed (see
+``docs/architecture.md``): only a deck the fast reader cannot read needs it.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ question, so the deck is held once, plus the postings.
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from collections import Counter
 from itertools import chain
@@ -60,8 +61,6 @@ def _chunk_words(chunk: str) -> list[str]:
 def index_words(text: str) -> list[str]:
     """The folded words of ``text`` that the index holds, in order."""
     if not text.isascii():
-        import unicodedata  # only for non-ASCII text: a warm search never needs it
-
         text = unicodedata.normalize("NFKC", text)
     chunks = _CHUNK.findall(text.translate(_APOSTROPHES))
     return [word for chunk in chunks for word in _chunk_words(chunk)]

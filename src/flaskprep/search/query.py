@@ -9,6 +9,8 @@ forms (``log in``) and split compounds (``url for`` -> ``urlfor``) are joined.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flaskprep.search.fuzzy import MAX_FUZZY_LENGTH, PREFIX_WEIGHT, TYPO_WEIGHTS, prefixed, typos
 from flaskprep.search.index import SearchIndex
 from flaskprep.search.rarity import Rarity
@@ -38,31 +40,25 @@ Group = dict[int, float]
 """Term id -> weight; a question scores its best-weighted member."""
 
 
+@dataclass(slots=True)
 class Query:
-    """A parsed query (a plain class: a dataclass costs a millisecond at import)."""
+    """A parsed query."""
 
-    __slots__ = ("evidence", "groups", "importance", "missing", "phrases", "unknown")
+    groups: tuple[Group, ...]
+    phrases: tuple[tuple[str, ...], ...]
+    """Stems that must appear adjacent and in this order (from ``"quoted"`` parts)."""
+    unknown: tuple[str, ...]
+    """Content words that matched no deck term at all."""
+    evidence: tuple[Group, ...] = ()
+    """Per group, how surely each member is what the user meant (0: a guess)."""
+    importance: tuple[float, ...] = ()
+    """Per group, how much its word says in general (``words.weights``)."""
+    missing: float = 0.0
+    """Summed importance of the content words that matched nothing in the deck."""
 
-    def __init__(
-        self,
-        groups: tuple[Group, ...],
-        phrases: tuple[tuple[str, ...], ...],
-        unknown: tuple[str, ...],
-        evidence: tuple[Group, ...] = (),
-        importance: tuple[float, ...] = (),
-        missing: float = 0.0,
-    ) -> None:
-        self.groups = groups
-        self.phrases = phrases
-        """Stems that must appear adjacent and in this order (from ``"quoted"`` parts)."""
-        self.unknown = unknown
-        """Content words that matched no deck term at all."""
-        self.evidence = evidence or tuple(dict.fromkeys(g, 1.0) for g in groups)
-        """Per group, how surely each member is what the user meant (0: a guess)."""
-        self.importance = importance or tuple(1.0 for _ in groups)
-        """Per group, how much its word says in general (``words.weights``)."""
-        self.missing = missing
-        """Summed importance of the content words that matched nothing in the deck."""
+    def __post_init__(self) -> None:
+        self.evidence = self.evidence or tuple(dict.fromkeys(g, 1.0) for g in self.groups)
+        self.importance = self.importance or tuple(1.0 for _ in self.groups)
 
 
 def split_phrases(text: str) -> tuple[list[str], list[list[str]]]:

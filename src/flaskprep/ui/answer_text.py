@@ -1,7 +1,7 @@
 """Render an answer's Markdown, skipping rich.markdown for the common one-paragraph case.
 
-``rich.markdown`` imports markdown-it (~50 ms, about 3x interpreter start-up) for
-what is, in most decks, one paragraph with a few code spans and bold words.
+``rich.markdown`` imports markdown-it (a heavy edge, see ``docs/architecture.md``)
+for what is, in most decks, one paragraph with a few code spans and bold words.
 Such text is styled here directly, with the same theme styles rich.markdown
 uses; anything with block structure (lists, fences, headings, quotes, tables,
 links, HTML, escapes) still goes through rich.markdown.

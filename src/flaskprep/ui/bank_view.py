@@ -8,14 +8,12 @@ from rich.table import Table
 from rich.text import Text
 
 from flaskprep.model import Deck, Question, Section
-from flaskprep.ui.answer_text import render_title
+from flaskprep.ui.answer_text import render_answer, render_title
 from flaskprep.ui.safe import clean
 
 
 def markdown(text: str) -> RenderableType:
     """Deck Markdown rendered as Markdown, never as Rich markup; links are not followed."""
-    from flaskprep.ui.answer_text import render_answer
-
     return render_answer(text)
 
 

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from flaskprep.grading import Grade
 from flaskprep.model import Question
+from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW
 from flaskprep.ui.bank_view import markdown
 from flaskprep.ui.safe import clean
 
@@ -17,8 +18,6 @@ MISSING_STYLE = "red"
 
 def score_style(score: float) -> str:
     """Colour of a score: the same bands as the ratings it proposes."""
-    from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW
-
     if score < AGAIN_BELOW:
         return "bold red"
     if score < GOOD_BELOW:

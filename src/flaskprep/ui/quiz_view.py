@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
+from flaskprep.learn.prompts import Prompt
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating, format_interval
 from flaskprep.ui.answer_text import render_title
+from flaskprep.ui.bank_view import markdown
+from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
 
-if TYPE_CHECKING:
-    from flaskprep.learn.prompts import Prompt
-
-Previews = Callable[["Prompt"], "dict[Rating, timedelta]"]
+Previews = Callable[[Prompt], dict[Rating, timedelta]]
 RATING_STYLES = {
     Rating.AGAIN: "red",
     Rating.HARD: "yellow",
@@ -99,8 +99,6 @@ def _options(
     options: tuple[str, ...], budget: _Budget | None, styles: dict[int, str] | None = None
 ) -> RenderableType:
     """Numbered options; wrapped lines hang under their text, clipped to fit the screen."""
-    from rich.table import Table
-
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="right", style="bold cyan")
     grid.add_column()
@@ -150,8 +148,6 @@ def _result(session: Session, prompt: Prompt, budget: _Budget | None) -> list[Re
     if prompt.mode == "flash":
         return [Text(""), _indented(prompt.question.answer)]
     if prompt.mode == "type" and outcome.grade is not None:
-        from flaskprep.ui.grading_view import render_grade_details, render_score
-
         score = Text("Score: ", "bold")
         score.append_text(render_score(outcome.grade.score))
         details = render_grade_details(outcome.grade, prompt.question.answer)
@@ -183,8 +179,6 @@ def _typed(text: str) -> Text:
 
 
 def _indented(markdown_text: str) -> RenderableType:
-    from flaskprep.ui.bank_view import markdown
-
     return Padding(markdown(markdown_text), (0, 0, 0, 2))
 
 

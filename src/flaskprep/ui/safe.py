@@ -3,8 +3,7 @@
 Deck files come from the internet. Control characters (ANSI/OSC escapes, NUL,
 C1 codes) and bidi overrides are replaced by a visible ``\\xNN`` / ``\\uNNNN``
 notation, so the text is shown literally and nothing reaches the terminal as a
-control sequence. Build ``rich.text.Text`` from cleaned text rather than markup;
-where markup is unavoidable use :func:`escape`.
+control sequence. Build ``rich.text.Text`` from cleaned text, never markup.
 """
 
 from __future__ import annotations
@@ -23,10 +22,3 @@ def _visible(match: re.Match[str]) -> str:
 def clean(text: str) -> str:
     """``text`` with every control and bidi-override character made visible."""
     return _UNSAFE.sub(_visible, text)
-
-
-def escape(text: str) -> str:
-    """Cleaned text escaped for use inside Rich markup."""
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(clean(text))
