@@ -23,11 +23,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
 from flaskprep.model import Deck, Question
-from flaskprep.progress import DeckProgress, Review
-from flaskprep.scheduling import Rating, card_state, due_at, parse_time
+from flaskprep.scheduling import Rating, card_state, due_at
+from flaskprep.store import DeckProgress, InterviewRecord, Review
 
 RETENTION_DAYS = 30
 FORECAST_DAYS = 7
@@ -200,16 +199,9 @@ def heatmap(days: Counter[date] | dict[date, int], today: date) -> tuple[tuple[d
     )
 
 
-def interview_history(reports: Sequence[dict[str, Any]]) -> tuple[InterviewSummary, ...]:
-    """The last few interviews (reports that cannot be read are skipped)."""
-    found: list[InterviewSummary] = []
-    for report in reports:
-        try:
-            at = parse_time(str(report["at"]))
-            found.append(InterviewSummary(at, int(report["count"]), float(report["score"])))
-        except (KeyError, TypeError, ValueError):
-            continue
-    found.sort(key=lambda s: s.at)
+def interview_history(records: Sequence[InterviewRecord]) -> tuple[InterviewSummary, ...]:
+    """The last few interviews."""
+    found = sorted((InterviewSummary(r.at, r.count, r.score) for r in records), key=lambda s: s.at)
     return tuple(found[-INTERVIEW_HISTORY:])
 
 

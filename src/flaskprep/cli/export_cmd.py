@@ -124,18 +124,14 @@ def _write_apkg(deck: Deck, output: Path | None) -> None:
 def _rewordings(deck: Deck) -> dict[str, str]:
     """Reworded question id -> the id it took progress from, so its Anki note stays one."""
     from flaskprep.errors import ProgressError
-    from flaskprep.progress import ProgressStore
     from flaskprep.rewording import reworded_questions
+    from flaskprep.store import ProgressStore
 
     try:
         progress = ProgressStore().load().deck(deck.key)
     except ProgressError:
         return {}
-    carried = {
-        qid: str(card["carried_from"])
-        for qid, card in progress.cards.items()
-        if card.get("carried_from")
-    }
+    carried = {qid: card.carried_from for qid, card in progress.cards.items() if card.carried_from}
     return {**carried, **reworded_questions(deck, progress)}
 
 
@@ -185,7 +181,7 @@ def _progress_counters() -> tuple[Callable[[Deck], int | None], Callable[[Deck],
     from flaskprep.cli import report_error
     from flaskprep.errors import ProgressError
     from flaskprep.library import due_count, new_count
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     try:
