@@ -185,12 +185,12 @@ def ensure_folder(folder: Path, hint: str) -> None:
     """Create the data folder (0700) if missing; ``ProgressError`` if it cannot be."""
     if folder.is_dir():
         return
-    if folder.exists():
-        raise ProgressError(f"data folder {folder} is a file, not a folder", hint=hint)
     try:
         make_folder(folder)
     except FileExistsError:
-        return
+        if folder.is_dir():  # another process made it meanwhile
+            return
+        raise ProgressError(f"data folder {folder} is a file, not a folder", hint=hint) from None
     except OSError as exc:
         raise ProgressError(
             f"cannot create data folder {folder}: {describe(exc)}", hint=hint
