@@ -212,8 +212,7 @@ def _play(
     import time
     from datetime import timedelta
 
-    from flaskprep.cli import quiz_loop
-    from flaskprep.ui import keys
+    from flaskprep.cli import keys, quiz_loop
 
     controls = _controls(decks, store, console, cram)
     started = time.monotonic()
@@ -254,9 +253,9 @@ def _next_due(store: ProgressStore, decks: list[Deck], now: datetime) -> datetim
 
 
 def _controls(decks: list[Deck], store: ProgressStore, console: Console, cram: bool) -> Controls:
+    from flaskprep.cli.keys import LineKeys
     from flaskprep.cli.quiz_loop import Controls
     from flaskprep.scheduling import preview_intervals
-    from flaskprep.ui.keys import LineKeys
     from flaskprep.ui.quiz_view import Screen
 
     def previews(prompt: Prompt) -> dict[Rating, timedelta]:
