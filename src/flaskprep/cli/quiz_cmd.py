@@ -184,11 +184,12 @@ def _idf(decks: list[Deck], mode: str) -> dict[str, float] | None:
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
     """Load progress, report notices, carry progress over to reworded questions."""
+    from flaskprep import paths
     from flaskprep.rewording import reworded_questions
 
     deck_progress = store.load().deck(deck.key)
     _notices(store, 0)
-    moves = reworded_questions(deck, deck_progress)
+    moves = reworded_questions(deck, deck_progress, remember=paths.cache_dir() / "reworded-none")
     if moves:
         store.carry_over(deck.key, moves)
         deck_progress = store.load().deck(deck.key)
