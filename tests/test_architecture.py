@@ -15,7 +15,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "flaskprep"
 
-MAX_IMPORTS_IN_FUNCTIONS = 172  # issue 13 aims at 40: lowered as the hoisting lands
+MAX_IMPORTS_IN_FUNCTIONS = 171  # issue 13 aims at 40: lowered as the hoisting lands
 """The one start-up policy: imports at the top, laziness in the registry and a few edges."""
 MAX_MODULE_LINES = 350
 
@@ -155,8 +155,7 @@ def test_imports_sit_at_the_top_of_modules() -> None:
 
 def test_no_module_is_longer_than_the_limit() -> None:
     lines = {name: len(path.read_text().splitlines()) for name, path in modules().items()}
-    longer = {name: n for name, n in lines.items() if n > MAX_MODULE_LINES}
-    assert set(longer) <= {"flaskprep.store.progress"}  # being split by its owner
+    assert {name: n for name, n in lines.items() if n > MAX_MODULE_LINES} == {}
 
 
 if __name__ == "__main__":
