@@ -26,11 +26,18 @@ from generate_deck import write_deck
 
 def time_grade_to_next(questions: int = 10_000, rounds: int = 30) -> list[float]:
     """Seconds per grade → next card, one entry per round."""
+    return time_sessions(questions, 1, rounds)[0]
+
+
+def time_sessions(questions: int, sessions: int, rounds: int) -> list[list[float]]:
+    """Seconds per grade → next card in ``sessions`` sessions of ``rounds`` grades each,
+    each with a new store as when ``flaskprep quiz`` starts (so each first grade reads
+    the file); the history is written once."""
     with tempfile.TemporaryDirectory(prefix="fp-next-card-") as name:
-        return _run(Path(name), questions, rounds)
+        return _run(Path(name), questions, sessions, rounds)
 
 
-def _run(folder: Path, questions: int, rounds: int) -> list[float]:
+def _run(folder: Path, questions: int, sessions: int, rounds: int) -> list[list[float]]:
     from rich.console import Console
 
     from flaskprep.deck_cache import load_deck
@@ -44,20 +51,25 @@ def _run(folder: Path, questions: int, rounds: int) -> list[float]:
     deck = load_deck(write_deck(folder / "deck.md", questions))
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
     _fill_history(folder / "progress.json", deck, start)
-    store = ProgressStore(folder / "progress.json")  # a new session: the first grade counts
     now = start + timedelta(days=400)
-    prompts = build_prompts(deck, list(deck.questions[: rounds + 1]), "flash", random.Random(0))
-    session = Session(prompts, StoreRecorder(store, deck))
     console = Console(file=io.StringIO(), width=100)
     screen = Screen(console, False, lambda p: {}, [deck.title])
-    times: list[float] = []
-    for index in range(rounds):
-        session.reveal()
-        began = time.perf_counter()
-        session.grade(Rating.GOOD, now + timedelta(seconds=index), 1000)
-        console.print(render(session, screen))
-        times.append(time.perf_counter() - began)
-    return times
+    found: list[list[float]] = []
+    for number in range(sessions):
+        store = ProgressStore(folder / "progress.json")  # a new session: the first grade counts
+        chosen = list(deck.questions[number * (rounds + 1) : (number + 1) * (rounds + 1)])
+        session = Session(
+            build_prompts(deck, chosen, "flash", random.Random(number)), StoreRecorder(store, deck)
+        )
+        times: list[float] = []
+        for index in range(rounds):
+            session.reveal()
+            began = time.perf_counter()
+            session.grade(Rating.GOOD, now + timedelta(minutes=number, seconds=index), 1000)
+            console.print(render(session, screen))
+            times.append(time.perf_counter() - began)
+        found.append(times)
+    return found
 
 
 def _fill_history(path: Path, deck: object, start: datetime) -> None:

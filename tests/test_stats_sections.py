@@ -10,9 +10,9 @@ from datetime import datetime, timedelta, timezone
 from rich.console import Console
 
 from flaskprep.model import Deck, Question, Section
-from flaskprep.progress import DeckProgress, Review
 from flaskprep.scheduling import Rating, card_state, due_at, review_card
 from flaskprep.stats import Counts, SectionStats, compute_stats, top_sections
+from flaskprep.store import DeckProgress, Review
 from flaskprep.ui.stats_view import SECTION_ROWS, render_sections
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)
