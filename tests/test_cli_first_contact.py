@@ -110,8 +110,8 @@ def test_without_posix_terminal_modes_the_quiz_refuses_in_one_line(
 ) -> None:
     import sys
 
+    from flaskprep.cli.keys import TerminalKeys
     from flaskprep.errors import UsageError
-    from flaskprep.ui.keys import TerminalKeys
 
     monkeypatch.setitem(sys.modules, "termios", None)  # as on Windows: the import fails
     monkeypatch.setattr(sys.stdin, "fileno", lambda: 0)
