@@ -20,7 +20,7 @@ first save moves them. Records that fail a check are left out and listed in
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,4 +150,4 @@ def write_new(path: Path, progress: Progress) -> None:
     """Write ``progress`` as a whole new store at ``path`` (for tools and benches; no lock)."""
     where = locate(path)
     files.write_atomic(where.history, encode_history(progress, None))
-    files.write_atomic(where.snapshot, encode_snapshot(progress, secrets.token_hex(8)))
+    files.write_atomic(where.snapshot, encode_snapshot(progress, os.urandom(8).hex()))
