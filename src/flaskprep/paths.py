@@ -39,6 +39,26 @@ def config_dir() -> Path:
     return Path(override).expanduser() if override else _platform_dir("config")
 
 
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each mode 0700 whatever the umask.
+
+    ``mkdir(mode=0o700, parents=True)`` gives the parents the umask's mode (0777 under
+    ``umask 0``) and the folder itself less than 0700 under an odd umask such as 0277,
+    which would lock the user out of their own data. ``OSError`` passes through.
+    """
+    missing: list[Path] = []
+    current = folder
+    while not os.path.lexists(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for item in reversed(missing):
+        try:
+            item.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile by another flaskprep: not ours to change
+            continue
+        item.chmod(0o700)
+
+
 def progress_file() -> Path:
     return data_dir() / "progress.json"
 

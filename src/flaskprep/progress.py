@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from flaskprep import paths
 from flaskprep.errors import ProgressError
+from flaskprep.regular_file import UnusableFile, check_regular, read_regular
 from flaskprep.scheduling import parse_time
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
 VERSION = 1
 HINT = "set FLASKPREP_HOME to a writable folder"
 LOCK_TIMEOUT_S = 10.0
+MAX_PROGRESS_BYTES = 512 << 20
+"""Years of daily reviews take a few MB; anything near this is not a progress file."""
 T = TypeVar("T")
 
 
@@ -132,12 +135,18 @@ class ProgressStore:
             return None
         except OSError as exc:
             raise self._error("cannot read", exc) from None
+        try:
+            check_regular(info)  # a FIFO would block every command, /dev/zero fill memory
+        except UnusableFile as exc:
+            raise self._unusable(exc) from None
         return (info.st_ino, info.st_size, info.st_mtime_ns)
 
     def _read(self, move_corrupt: bool) -> Progress:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path, MAX_PROGRESS_BYTES)
             return self._decode_file(raw)
+        except UnusableFile as exc:
+            raise self._unusable(exc) from None
         except (OSError, ValueError, RecursionError, _Corrupt) as exc:
             if not move_corrupt:
                 raise _Corrupt(str(exc)) from None
@@ -304,7 +313,7 @@ class ProgressStore:
         if folder.exists():
             raise ProgressError(f"data folder {folder} is a file, not a folder", hint=HINT)
         try:
-            folder.mkdir(parents=True, mode=0o700)
+            paths.make_private_folder(folder)
         except FileExistsError:
             return
         except OSError as exc:
@@ -325,8 +334,12 @@ class ProgressStore:
                 f"{self.path} is locked by another flaskprep for over {LOCK_TIMEOUT_S:.0f}s",
                 hint="close the other flaskprep or remove the .lock file",
             ) from None
-        except PermissionError as exc:
+        except OSError as exc:  # permission denied, or the lock's name taken by a folder
             raise self._error("cannot be locked", exc) from None
+
+    def _unusable(self, exc: UnusableFile) -> ProgressError:
+        hint = "move it away and flaskprep starts a new one, or set FLASKPREP_HOME"
+        return ProgressError(f"progress file {self.path} {exc.reason}", hint=hint)
 
     def _error(self, what: str, exc: BaseException) -> ProgressError:
         return ProgressError(f"progress file {self.path} {what}: {_short(exc)}", hint=HINT)

@@ -250,6 +250,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)  # not less under an odd umask (0277 would make it 0400)
             _write_all(fd, data)
             os.fsync(fd)
         finally:

@@ -26,6 +26,7 @@ from flaskprep.distractors import MODES, Mode, Prompt, build_prompts, cloze_corr
 from flaskprep.model import Deck, Question
 from flaskprep.progress import DeckProgress, ProgressStore, Review
 from flaskprep.scheduling import Rating, due_at, is_due, review_card
+from flaskprep.user_number import parse_whole
 
 if TYPE_CHECKING:
     from flaskprep.grading import Grade
@@ -214,10 +215,10 @@ def _is_correct(prompt: Prompt, text: str) -> bool | None:
 
 
 def _chosen(prompt: Prompt, text: str) -> int | None:
-    if prompt.choice is None or not text.strip().isdigit():
+    number = parse_whole(text)
+    if prompt.choice is None or number is None:
         return None
-    index = int(text.strip()) - 1
-    return index if 0 <= index < len(prompt.choice.options) else None
+    return number - 1 if 0 < number <= len(prompt.choice.options) else None
 
 
 # -- choosing questions and building prompts ---------------------------------------------

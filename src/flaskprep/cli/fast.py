@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from flaskprep.errors import ExitStatus
+from flaskprep.user_number import parse_whole
 
 GLOBAL_VALUED = frozenset({"--deck", "-d", "--color"})
 SEARCH_VALUED = frozenset({"--section", "-s", "--limit", "-n"})
@@ -58,15 +59,16 @@ def parse_search(argv: list[str]) -> SearchArgs | None:
     color = COLORS.get(_last(head[0], ("--color",)) or "auto")
     deck = _last(head[0], ("--deck", "-d")) or os.environ.get("FLASKPREP_DECK") or None
     limit = _last(tail[0], ("--limit", "-n")) or "10"
-    if color is None or not (limit.isascii() and limit.isdigit() and int(limit) >= 1):
-        return None
+    limit_number = parse_whole(limit)
+    if color is None or limit_number is None or limit_number < 1:
+        return None  # typer words the error
     names = [name for name, _ in tail[0]]
     return SearchArgs(
         deck=Path(deck) if deck else None,
         color=color,
         query=tail[1],
         sections=[value for name, value in tail[0] if name in ("--section", "-s")],
-        limit=int(limit),
+        limit=limit_number,
         answers="--answers" in names or "-a" in names,
         as_json="--json" in names,
     )

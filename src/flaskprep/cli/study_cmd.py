@@ -65,7 +65,7 @@ def interview(
     count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 5,
     minutes: Annotated[
         float | None,
-        typer.Option("--minutes", "-m", min=0.1, help="Time limit, with a countdown."),
+        typer.Option("--minutes", "-m", min=0.1, max=24 * 60, help="Time limit, with a countdown."),
     ] = None,
     section: Sections = None,
     seed: Annotated[
@@ -88,6 +88,8 @@ def interview(
     from flaskprep.grading import idf_table
     from flaskprep.interview import Interview, pick_questions
 
+    if minutes is not None and minutes != minutes:  # NaN passes typer's range check
+        raise UsageError("--minutes must be a number of minutes")
     deck = _one_deck("interview")
     store = _open_store()
     store.check_writable()
