@@ -33,10 +33,11 @@ def _run(folder: Path, questions: int, rounds: int) -> list[float]:
     from rich.console import Console
 
     from flaskprep.deck_cache import load_deck
+    from flaskprep.learn.prompts import build_prompts
+    from flaskprep.learn.recording import StoreRecorder
+    from flaskprep.learn.session import Session
     from flaskprep.progress import ProgressStore
     from flaskprep.scheduling import Rating
-    from flaskprep.session import Session, StoreRecorder, build_prompts
-    from flaskprep.ui.keys import LineKeys
     from flaskprep.ui.quiz_view import Screen, render
 
     deck = load_deck(write_deck(folder / "deck.md", questions))
@@ -47,7 +48,7 @@ def _run(folder: Path, questions: int, rounds: int) -> list[float]:
     prompts = build_prompts(deck, list(deck.questions[: rounds + 1]), "flash", random.Random(0))
     session = Session(prompts, StoreRecorder(store, deck))
     console = Console(file=io.StringIO(), width=100)
-    screen = Screen(console, LineKeys(), lambda: now, lambda p: {}, deck.title, len(prompts))
+    screen = Screen(console, False, lambda p: {}, [deck.title])
     times: list[float] = []
     for index in range(rounds):
         session.reveal()

@@ -3,7 +3,8 @@
 
 Run from a source checkout whenever the output changes, then commit the SVGs::
 
-    python docs/make_screenshots.py
+    python docs/make_screenshots.py          # rewrite the pictures
+    python docs/make_screenshots.py --check  # exit 1 if a committed picture is stale (CI)
 
 Every picture is drawn by flaskprep's own code into Rich's ``Console(record=True)``
 and saved with ``save_svg``. Data, cache and config go to a throwaway folder, the
@@ -54,10 +55,14 @@ def run_command(console: Any, *args: str) -> int:
         console_module.make_console = original
 
 
+OUTPUT = {"folder": DOCS}
+
+
 def save(console: Any, name: str, title: str) -> None:
-    target = DOCS / name
+    target = OUTPUT["folder"] / name
     console.save_svg(str(target), title=title)
-    print(f"wrote {target.relative_to(DOCS.parent)}")
+    if target.parent == DOCS:
+        print(f"wrote docs/{name}")
 
 
 def search_picture() -> None:
@@ -145,7 +150,9 @@ PICTURES: dict[str, Callable[[], None]] = {
 }
 
 
-def main(names: list[str]) -> int:
+def main(args: list[str]) -> int:
+    check = "--check" in args
+    names = [name for name in args if name != "--check"] or list(PICTURES)
     with tempfile.TemporaryDirectory() as home:
         for variable, sub in [
             ("FLASKPREP_HOME", "data"),
@@ -157,9 +164,21 @@ def main(names: list[str]) -> int:
         os.environ.pop("NO_COLOR", None)
         os.environ["TZ"] = "UTC"  # the quiz summary shows local times
         time.tzset()
-        for name in names or list(PICTURES):
+        if check:
+            OUTPUT["folder"] = Path(home)
+        for name in names:
             PICTURES[name]()
-    return 0
+        stale = [
+            f"docs/{name}.svg"
+            for name in names
+            if check
+            and (Path(home) / f"{name}.svg").read_bytes() != (DOCS / f"{name}.svg").read_bytes()
+        ]
+    for path in stale:
+        print(
+            f"{path} is stale: run python docs/make_screenshots.py and commit it", file=sys.stderr
+        )
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

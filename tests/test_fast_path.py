@@ -102,3 +102,44 @@ def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setenv("_FLASKPREP_COMPLETE", "bash_complete")
     assert fast_command(["search", "blueprint"]) is None
+
+
+ARGUMENT_CASES = [
+    ["search", "blueprint"],
+    ["search", "a", "b", "-n", "3", "--answers", "--json"],
+    ["--deck", "d.md", "--color", "never", "search", "x", "-s", "1", "--section", "routing"],
+    ["-d", "d.md", "--color=always", "search", "--limit=2", "x", "-a"],
+]
+
+
+@pytest.mark.parametrize("argv", ARGUMENT_CASES, ids=" ".join)
+def test_fast_path_reads_the_arguments_typer_reads(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both parsers come from the same declarations; here they agree on every value."""
+    import flaskprep.cli.search_run as search_run
+    from flaskprep.cli.fast import run_search
+    from flaskprep.cli.state import options
+
+    seen: list[tuple[object, ...]] = []
+
+    def record(*values: object) -> None:
+        seen.append((options.deck, options.color, *values))
+
+    monkeypatch.setattr(search_run, "run", record)
+    fast = parse_search(argv)
+    assert fast is not None
+    run_search(fast)
+    assert _run_typer(argv) == 0
+    assert seen[0] == seen[1]
+
+
+def test_fast_path_reads_the_deck_environment_variable_typer_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from flaskprep.cli.options import DECK
+
+    assert DECK.envvar is not None
+    monkeypatch.setenv(DECK.envvar, "from-env.md")
+    parsed = parse_search(["search", "x"])
+    assert parsed is not None and parsed.deck == Path("from-env.md")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from flaskprep.cli.interview_loop import ask, read_answer
 from flaskprep.interview import (
     Interview,
     pick_questions,
@@ -18,7 +19,7 @@ from flaskprep.interview import (
 from flaskprep.model import Deck, Question, Section
 from flaskprep.progress import DeckProgress, Review
 from flaskprep.stats import interview_history
-from flaskprep.ui.interview_view import ask, format_time_left, read_answer
+from flaskprep.ui.interview_view import format_time_left
 from flaskprep.ui.keys import Refresh
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)

@@ -81,23 +81,25 @@ def test_decks_lists_both_decks_of_a_folder(folder: Path) -> None:
 
 def test_decks_json_has_question_and_unanswered_counts(folder: Path) -> None:
     result = run("--deck", str(folder), "decks", "--json")
-    listed = json.loads(result.stdout)
-    assert [(d["title"], d["questions"], d["unanswered"]) for d in listed] == [
+    listed = json.loads(result.stdout)["decks"]
+    assert [(d["deck"]["title"], d["questions"], d["unanswered"]) for d in listed] == [
         ("Deck A", 2, 0),
         ("Deck B", 3, 1),
     ]
 
 
 def test_decks_without_deck_lists_the_bundled_deck() -> None:
-    listed = json.loads(run("decks", "--json").stdout)
-    assert [(d["title"], d["questions"]) for d in listed] == [("Flask Interview Preparation", 63)]
+    listed = json.loads(run("decks", "--json").stdout)["decks"]
+    assert [(d["deck"]["title"], d["questions"]) for d in listed] == [
+        ("Flask Interview Preparation", 63)
+    ]
 
 
 def test_decks_reads_the_deck_from_the_config_file(folder: Path) -> None:
     paths.config_file().parent.mkdir(parents=True)
     paths.config_file().write_text(f'deck = "{folder.as_posix()}"\n', encoding="utf-8")
-    listed = json.loads(run("decks", "--json").stdout)
-    assert [d["title"] for d in listed] == ["Deck A", "Deck B"]
+    listed = json.loads(run("decks", "--json").stdout)["decks"]
+    assert [d["deck"]["title"] for d in listed] == ["Deck A", "Deck B"]
 
 
 # --- resources --------------------------------------------------------------------------
@@ -197,5 +199,5 @@ def test_decks_shows_due_counts_from_the_progress_file() -> None:
     store = ProgressStore()
     for question_id, card in cards.items():
         store.record(deck.key, Review(question_id, REVIEWED_AT, 3, "flash", 1000), card)
-    listed = json.loads(run("decks", "--json").stdout)
+    listed = json.loads(run("decks", "--json").stdout)["decks"]
     assert listed[0]["due"] == 2  # reviewed in 2024 with Good: due again within weeks

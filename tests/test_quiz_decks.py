@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from cli_runner import run
+from flaskprep.learn.picking import new_today
 from flaskprep.progress import DeckProgress, Review
-from flaskprep.session import new_today
 
 DECK_A = """# Alpha
 

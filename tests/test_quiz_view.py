@@ -11,24 +11,14 @@ import pytest
 from rich.console import Console
 
 from flaskprep.deck_cache import load_deck
-from flaskprep.distractors import Prompt, build_prompts
+from flaskprep.learn.prompts import Prompt, build_prompts
+from flaskprep.learn.recording import CramRecorder
+from flaskprep.learn.session import Session
 from flaskprep.model import Deck
 from flaskprep.scheduling import Rating
-from flaskprep.session import CramRecorder, Session
-from flaskprep.ui.keys import Refresh
 from flaskprep.ui.quiz_view import Screen, render
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
-
-
-class TerminalLike:
-    interactive = True
-
-    def key(self) -> str | None:
-        return None
-
-    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
-        return None
 
 
 @pytest.fixture
@@ -54,7 +44,7 @@ def draw(deck: Deck, mode: str, seed: int, *actions: str) -> list[str]:
         else:
             session.answer(action, NOW, 0)
     console = Console(file=io.StringIO(), width=50, height=20, color_system=None)
-    screen = Screen(console, TerminalLike(), lambda: NOW, previews, deck.title, 5)
+    screen = Screen(console, True, previews, [deck.title])
     console.print(render(session, screen))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert isinstance(text, str)

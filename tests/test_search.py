@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from flaskprep.documents import dumps, search_document
 from flaskprep.ids import assign_ids
 from flaskprep.model import Deck, Question, Section
 from flaskprep.search import SearchResult, build_index, highlight_spans, search
-from flaskprep.ui.search_view import MATCH_STYLE, highlighted, render_search, search_json
+from flaskprep.ui.search_view import MATCH_STYLE, highlighted, render_search
 
 Card = tuple[str, str]
 
@@ -231,9 +232,10 @@ def test_markup_and_escape_codes_in_a_deck_are_shown_literally() -> None:
 
 def test_json_has_query_and_hits_best_first() -> None:
     result = search(DECK, INDEX, "blueprints")
-    data = json.loads(search_json([result], [DECK]))
+    data = json.loads(dumps(search_document([(DECK, result)], "blueprints", 10)))
     assert data["query"] == "blueprints"
-    assert [set(hit) for hit in data["hits"]] == [{"id", "section", "question", "score"}] * 2
+    keys = {"deck", "id", "section", "question", "score"}
+    assert [set(hit) for hit in data["hits"]] == [keys] * 2
     assert data["hits"][0]["question"] == "Blueprints and application factories"
     assert data["hits"][0]["section"] == "1. Basics"
     scores = [hit["score"] for hit in data["hits"]]

@@ -1,4 +1,4 @@
-"""The quiz session state machine: order, requeue, undo, skip, cram, recording."""
+"""The quiz session state machine: order, learning steps, undo, skip, cram, recording."""
 
 from __future__ import annotations
 
@@ -8,23 +8,34 @@ from pathlib import Path
 from typing import Any
 
 from flaskprep.ids import question_id
+from flaskprep.learn.picking import cram_questions, due_questions, interleave, next_due
+from flaskprep.learn.prompts import Prompt, build_prompts
+from flaskprep.learn.recording import CramRecorder, Recorded, StoreRecorder, record_grade
+from flaskprep.learn.session import Session
 from flaskprep.model import Deck, Question, Section
 from flaskprep.progress import DeckProgress, ProgressStore
+from flaskprep.rewording import reworded_questions
 from flaskprep.scheduling import Rating, card_state, review_card
-from flaskprep.session import (
-    REQUEUE_GAP,
-    CramRecorder,
-    Session,
-    StoreRecorder,
-    build_prompts,
-    cram_questions,
-    due_questions,
-    next_due,
-    record_grade,
-    reworded_questions,
-)
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+TOPICS = [
+    "Routing",
+    "Blueprints",
+    "Templates",
+    "Sessions",
+    "Cookies",
+    "Testing",
+    "Logging",
+    "Caching",
+    "Signals",
+    "Config",
+    "Deployment",
+    "Security",
+    "Forms",
+    "Uploads",
+    "Errors",
+    "Migrations",
+]
 
 
 def make_deck(sections: int = 3, per_section: int = 4, unanswered: int = 0) -> Deck:
@@ -33,19 +44,24 @@ def make_deck(sections: int = 3, per_section: int = 4, unanswered: int = 0) -> D
         questions = []
         for p in range(per_section):
             text = f"Question {s}.{p} about topic {s * 10 + p}"
-            answer = "" if p < unanswered else f"Answer {s}.{p}: " + "word " * (p + 3 * s)
+            topic = TOPICS[(s * per_section + p) % len(TOPICS)]
+            answer = "" if p < unanswered else f"{topic} works so: " + "word " * (p + 3 * s)
             questions.append(Question(question_id(text), text, answer, 1, s, p + 1))
         built.append(Section(s + 1, f"Section {s + 1}", tuple(questions)))
     return Deck.build("Test deck", "test.md", tuple(built), key="test:deck")
 
 
 class FakeRecorder:
-    def __init__(self) -> None:
-        self.log: list[tuple[str, Rating, str]] = []
+    """Again puts a card on a one-minute learning step, as FSRS's first step does."""
 
-    def record(self, question: Question, rating: Rating, **kw: Any) -> int:
-        self.log.append((question.id, rating, kw["mode"]))
-        return len(self.log) - 1
+    def __init__(self, step: timedelta = timedelta(minutes=1)) -> None:
+        self.log: list[tuple[str, Rating, str]] = []
+        self.step = step
+
+    def record(self, prompt: Prompt, rating: Rating, **kw: Any) -> Recorded:
+        self.log.append((prompt.question.id, rating, prompt.mode))
+        due = kw["now"] + self.step if rating is Rating.AGAIN else None
+        return Recorded(len(self.log) - 1, due)
 
     def undo(self, token: int) -> None:
         self.log.pop(token)
@@ -55,6 +71,17 @@ def flash_session(deck: Deck, count: int = 5) -> tuple[Session, FakeRecorder]:
     recorder = FakeRecorder()
     prompts = build_prompts(deck, list(deck.questions[:count]), "flash", random.Random(1))
     return Session(prompts, recorder), recorder
+
+
+def shown_ids(session: Session, rating: Rating, now: datetime, step: timedelta) -> list[str]:
+    shown = []
+    while session.current is not None:
+        shown.append(session.current.question.id)
+        session.reveal()
+        session.grade(rating, now, 100)
+        now += step
+        rating = Rating.GOOD if len(shown) >= session.total else rating
+    return shown
 
 
 def test_flash_reveal_then_grade_moves_on() -> None:
@@ -71,22 +98,92 @@ def test_flash_reveal_then_grade_moves_on() -> None:
     assert session.current is not None and session.current.question != first.question
 
 
-def test_again_comes_back_later_until_passed() -> None:
+def test_again_to_ten_cards_shows_ten_different_questions_first() -> None:
+    deck = make_deck(sections=3, per_section=4)
+    session, _ = flash_session(deck, count=10)
+    shown = shown_ids(session, Rating.AGAIN, NOW, timedelta(seconds=2))
+    assert len(set(shown[:10])) == 10
+    assert sorted(shown[10:]) == sorted(shown[:10])  # each comes back once, then passes
+    assert session.position == session.total == 10
+
+
+def test_a_failed_card_returns_once_its_step_is_due() -> None:
     deck = make_deck()
-    session, recorder = flash_session(deck, count=6)
+    session, _ = flash_session(deck, count=8)
     first = session.current
     assert first is not None
     session.reveal()
     session.grade(Rating.AGAIN, NOW, 100)
     shown = []
+    now = NOW
     while session.current is not None:
         shown.append(session.current.question.id)
+        now += timedelta(seconds=25)
         session.reveal()
-        session.grade(Rating.GOOD, NOW, 100)
-    assert shown.index(first.question.id) == REQUEUE_GAP
-    assert len(shown) == 6
-    assert [r for _, r, _ in recorder.log].count(Rating.AGAIN) == 1
-    assert session.phase == "done"
+        session.grade(Rating.GOOD, now, 100)
+    assert shown.index(first.question.id) == 3  # due after 1 minute: before unseen cards
+    assert session.to_repeat == 0 and len(shown) == 8
+
+
+def test_repeats_never_come_twice_in_a_row_before_unseen_cards() -> None:
+    deck = make_deck()
+    session, _ = flash_session(deck, count=6)
+    now = NOW
+    for _ in range(3):
+        session.reveal()
+        session.grade(Rating.AGAIN, now, 100)
+    now += timedelta(minutes=5)  # all three steps are due now
+    kinds = []
+    while session.current is not None:
+        kinds.append(session.is_repeat)
+        session.reveal()
+        session.grade(Rating.GOOD, now, 100)
+    assert kinds == [False, True, False, True, False, True]
+
+
+def test_header_progress_never_exceeds_its_total() -> None:
+    deck = make_deck()
+    session, _ = flash_session(deck, count=4)
+    seen = []
+    now = NOW
+    while session.current is not None:
+        seen.append((session.position, session.total))
+        session.reveal()
+        session.grade(Rating.AGAIN if len(seen) < 4 else Rating.GOOD, now, 1)
+        now += timedelta(minutes=2)
+    assert all(position <= total for position, total in seen)
+    assert seen[-1] == (4, 4) and len(seen) > 4
+
+
+def test_the_tally_adds_up_with_repeats_counted_apart() -> None:
+    deck = make_deck()
+    session, _ = flash_session(deck, count=5)
+    session.reveal()
+    session.grade(Rating.AGAIN, NOW, 1)
+    session.skip(NOW)
+    for rating in (Rating.GOOD, Rating.HARD, Rating.EASY, Rating.GOOD):
+        session.reveal()
+        session.grade(rating, NOW + timedelta(minutes=5), 1)
+    tally = session.tally()
+    assert (tally.seen, tally.right, tally.wrong, tally.skipped) == (5, 3, 1, 1)
+    assert tally.repeats == 1 and tally.repeats_right == 1
+    assert sum(tally.ratings.values()) == tally.right + tally.wrong
+
+
+def test_cram_keeps_learning_steps_in_memory() -> None:
+    deck = make_deck()
+    recorder = CramRecorder()
+    session = Session(
+        build_prompts(deck, list(deck.questions[:3]), "flash", random.Random(1)), recorder
+    )
+    session.reveal()
+    session.grade(Rating.AGAIN, NOW, 1)
+    assert session.to_repeat == 1
+    assert session.repeats[0].due == NOW + timedelta(minutes=1)
+
+
+def test_interleave_takes_turns() -> None:
+    assert interleave([[1, 2, 3], ["a"], [7, 8]], 5) == [(0, 1), (1, "a"), (2, 7), (0, 2), (2, 8)]
 
 
 def test_undo_restores_the_previous_question_and_drops_its_requeue() -> None:
@@ -96,13 +193,13 @@ def test_undo_restores_the_previous_question_and_drops_its_requeue() -> None:
     session.reveal()
     session.grade(Rating.AGAIN, NOW, 100)
     assert first is not None
-    assert [p.question for p in session.queue].count(first.question) == 1  # requeued
+    assert session.to_repeat == 1
     assert session.undo()
     assert recorder.log == []
     assert session.current is first and session.phase == "answer"
-    assert [p.question for p in session.queue].count(first.question) == 0
-    assert len(session.queue) == 4
-    assert sum(session.ratings.values()) == 0
+    assert session.to_repeat == 0
+    assert len(session.fresh) == 4
+    assert not session.history
     assert not session.undo()
 
 
@@ -112,7 +209,7 @@ def test_skip_moves_on_without_recording() -> None:
     session.skip()
     session.reveal()
     session.skip()
-    assert session.phase == "done" and recorder.log == [] and session.skipped == 2
+    assert session.phase == "done" and recorder.log == [] and session.tally().skipped == 2
 
 
 def test_quit_ends_the_session() -> None:
@@ -189,7 +286,7 @@ def test_cram_is_reproducible_and_records_nothing() -> None:
     session = Session(build_prompts(deck, first, "flash", random.Random(7)), CramRecorder())
     session.reveal()
     session.grade(Rating.EASY, NOW, 10)
-    assert session.ratings[Rating.EASY] == 1
+    assert session.tally().ratings[Rating.EASY] == 1
 
 
 def test_store_recorder_saves_and_undo_restores_schedule(tmp_path: Path) -> None:

@@ -10,18 +10,20 @@ from typing import Any
 import pytest
 
 from flaskprep.deck_cache import load_deck
-from flaskprep.distractors import (
+from flaskprep.learn.cloze import cloze_correct
+from flaskprep.learn.distractors import DistractorPool
+from flaskprep.learn.prompts import (
     BLANK,
     build_prompts,
     choice_prompt,
-    cloze_correct,
     cloze_prompt,
     truth_values,
 )
-from flaskprep.ids import normalise
+from flaskprep.learn.recording import CramRecorder, Recorded
+from flaskprep.learn.session import Session
 from flaskprep.model import Deck
 from flaskprep.scheduling import Rating
-from flaskprep.session import CramRecorder, Session
+from flaskprep.words.tokens import normalise
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -35,20 +37,33 @@ def deck(seed_path: Path) -> Deck:
 def test_choice_has_four_distinct_options_with_the_right_one(deck: Deck, seed: int) -> None:
     rng = random.Random(seed)
     question = rng.choice([q for q in deck.questions if q.answered])
-    prompt = choice_prompt(deck, question, rng)
+    prompt = choice_prompt(DistractorPool(deck), question, rng)
     assert prompt is not None
     assert len(prompt.options) == 4
     assert len({normalise(o) for o in prompt.options}) == 4
-    assert prompt.options[prompt.correct] == question.answer
+    assert prompt.sources[prompt.correct] == question.id
+    assert len(set(prompt.sources)) == 4
 
 
-def test_distractors_come_from_the_same_section_first(deck: Deck) -> None:
-    question = deck.sections[0].questions[0]
-    own = {q.answer for q in deck.sections[0].questions}
-    for seed in range(10):
-        prompt = choice_prompt(deck, question, random.Random(seed))
+def test_distractors_never_come_from_an_overlapping_question(deck: Deck) -> None:
+    pool = DistractorPool(deck)
+    for question in [q for q in deck.questions if q.answered][:30]:
+        prompt = choice_prompt(pool, question, random.Random(1))
         assert prompt is not None
-        assert set(prompt.options) <= own
+        for source in prompt.sources:
+            assert source == question.id or not pool.overlaps.overlap(question.id, source)
+
+
+def test_options_never_repeat_the_questions_own_words(deck: Deck) -> None:
+    from flaskprep.learn.overlap import content_stems
+
+    pool = DistractorPool(deck)
+    for question in [q for q in deck.questions if q.answered][:30]:
+        prompt = choice_prompt(pool, question, random.Random(2))
+        assert prompt is not None
+        asked = content_stems(question.text)
+        for option in prompt.options:
+            assert not asked & content_stems(option), (question.text, option)
 
 
 def test_same_seed_same_options(deck: Deck) -> None:
@@ -71,7 +86,7 @@ def test_true_false_over_seeds_shows_own_and_other_answers(deck: Deck) -> None:
         prompts = build_prompts(deck, list(deck.questions[:10]), "truefalse", random.Random(seed))
         for prompt in prompts:
             assert prompt.truefalse is not None
-            own = prompt.truefalse.shown_answer == prompt.question.answer
+            own = prompt.truefalse.source == prompt.question.id
             assert own == prompt.truefalse.is_true
             trues += own
             falses += not own
@@ -79,8 +94,8 @@ def test_true_false_over_seeds_shows_own_and_other_answers(deck: Deck) -> None:
 
 
 def test_cloze_blanks_key_terms_and_accepts_small_typos(deck: Deck) -> None:
-    question = next(q for q in deck.questions if "url_for" in q.text)
-    prompt = cloze_prompt(question, random.Random(0))
+    question = next(q for q in deck.questions if "contexts" in q.text)
+    prompt = cloze_prompt(DistractorPool(deck), question, random.Random(0))
     assert prompt is not None
     assert BLANK in prompt.text
     for term in prompt.terms:
@@ -88,12 +103,10 @@ def test_cloze_blanks_key_terms_and_accepts_small_typos(deck: Deck) -> None:
             term.text
         )
     typed = ", ".join(t.text for t in prompt.terms)
-    assert cloze_correct(prompt, typed)
-    misspelt = ", ".join(
-        t.text[:-2] + t.text[-1] + t.text[-2] if len(t.text) > 5 else t.text for t in prompt.terms
-    )
-    assert cloze_correct(prompt, misspelt)
-    assert not cloze_correct(prompt, "banana")
+    assert cloze_correct(prompt.terms, typed)
+    misspelt = ", ".join(t.text[:-2] + t.text[-1] + t.text[-2] for t in prompt.terms)
+    assert cloze_correct(prompt.terms, misspelt)
+    assert not cloze_correct(prompt.terms, "banana")
 
 
 def test_cloze_session_right_is_good(deck: Deck) -> None:
@@ -138,7 +151,7 @@ def test_cram_session_over_seed_records_nothing(deck: Deck) -> None:
     )
     session.reveal()
     session.grade(Rating.GOOD, NOW, 1)
-    assert session.ratings[Rating.GOOD] == 1
+    assert session.tally().ratings[Rating.GOOD] == 1
 
 
 class _Log:
@@ -146,9 +159,26 @@ class _Log:
         self.ratings: list[Rating] = []
         self.scores: list[float | None] = []
 
-    def record(self, question: Any, rating: Rating, **kw: Any) -> None:
+    def record(self, prompt: Any, rating: Rating, **kw: Any) -> Recorded:
         self.ratings.append(rating)
         self.scores.append(kw["score"])
+        return Recorded(None, None)
 
     def undo(self, token: Any) -> None:
         self.ratings.pop()
+
+
+def test_a_returning_choice_card_has_its_options_shuffled_anew(deck: Deck) -> None:
+    prompts = build_prompts(deck, list(deck.questions[:1]), "choice", random.Random(3))
+    session = Session(prompts, CramRecorder(), random.Random(3))
+    before = session.current
+    assert before is not None and before.choice is not None
+    session.answer(str((before.choice.correct + 1) % len(before.choice.options) + 1), NOW, 5)
+    session.proceed(NOW)
+    after = session.current
+    assert session.is_repeat and after is not None and after.choice is not None
+    assert after.choice.options != before.choice.options
+    assert sorted(after.choice.options) == sorted(before.choice.options)
+    assert (
+        after.choice.options[after.choice.correct] == before.choice.options[before.choice.correct]
+    )

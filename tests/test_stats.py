@@ -8,9 +8,10 @@ from typing import Any
 
 from rich.console import Console
 
+from flaskprep.documents import stats_document
 from flaskprep.model import Deck, Question, Section
 from flaskprep.progress import DeckProgress, Review
-from flaskprep.stats import compute_stats, heatmap, stats_document, streak
+from flaskprep.stats import compute_stats, heatmap, streak
 from flaskprep.ui.stats_view import render_forecast, render_heatmap, render_stats
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)  # a Wednesday
@@ -128,7 +129,8 @@ def test_interview_history_keeps_the_last_readable_reports() -> None:
 
 
 def test_json_document_has_the_documented_keys() -> None:
-    document = stats_document(compute_stats(make_deck(), hand_built(), NOW, UTC))
+    deck = make_deck()
+    document = stats_document([(deck, compute_stats(deck, hand_built(), NOW, UTC))], streak=1)
     for key in ("questions", "reviewed", "reviews", "due", "sections", "retention", "streak"):
         assert key in document
     assert document["sections"][0]["section"] == "1. Routing"

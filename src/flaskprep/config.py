@@ -23,12 +23,12 @@ from typing import Any, Literal
 
 from flaskprep import paths
 from flaskprep.errors import ConfigError
+from flaskprep.learn.modes import QUIZ_MODES
 from flaskprep.regular_file import UnusableFile, read_regular
 from flaskprep.user_number import LARGEST, parse_whole
 
 Source = Literal["default", "config file", "env"]
 MAX_CONFIG_BYTES = 1 << 20
-QUIZ_MODES = ("flash", "type", "choice", "truefalse", "cloze", "mixed")
 ENV_VARS = {
     "deck": "FLASKPREP_DECK",
     "quiz_mode": "FLASKPREP_QUIZ_MODE",

@@ -25,7 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from flaskprep.text import PHRASES, STOP_WORDS, fold, osa_distance, stem
+from flaskprep.words.spelling import osa_distance
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.synonyms import PHRASES, canonical
+from flaskprep.words.tokens import fold, normalise
 
 TermKind = Literal["identifier", "name", "word"]
 KIND_WEIGHT: dict[TermKind, float] = {"identifier": 2.0, "name": 1.5, "word": 1.0}
@@ -51,46 +55,8 @@ _LOW_CONTENT = frozenset(
     storing return returns returning""".split()  # noqa: SIM905
 )
 
-# Each group's words (abbreviations, synonyms) count as its first word.
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("database", "db", "dbs", "datastore"),
-    ("authentication", "auth", "authn", "authenticate", "authenticating", "authenticated"),
-    ("authorization", "authz", "authorize", "authorise", "authorisation"),
-    ("configuration", "config", "configs", "cfg", "conf", "configure", "settings"),
-    ("environment", "env", "envs", "environments"),
-    ("variable", "var", "vars", "variables"),
-    ("application", "app", "apps", "applications"),
-    ("request", "req", "reqs", "requests"),
-    ("response", "resp", "responses"),
-    ("message", "msg", "msgs", "messages"),
-    ("password", "pwd", "passwd", "passwords"),
-    ("function", "func", "funcs", "fn", "callable", "callables", "functions"),
-    ("parameter", "param", "params", "argument", "arguments", "args", "arg"),
-    ("development", "dev"),
-    ("production", "prod"),
-    ("library", "lib", "libs", "libraries", "package", "packages"),
-    ("directory", "dir", "dirs", "folder", "folders", "directories"),
-    ("documentation", "docs", "doc"),
-    ("specification", "spec", "specs"),
-    ("template", "tpl", "tmpl", "templates"),
-    ("javascript", "js"),
-    ("asynchronous", "async"),
-    ("module", "modules", "modular", "modularize", "modularise", "modularity"),
-    ("reuse", "reusable", "reusability", "reused", "reusing"),
-    ("quick", "fast", "rapid", "rapidly", "quickly"),
-    ("mock", "mocks", "stub", "stubs", "fake", "fakes", "patch"),
-    ("limit", "limits", "throttle", "throttling", "quota", "quotas"),
-    ("error", "errors", "exception", "exceptions"),
-    ("register", "registers", "registration", "registered", "registering"),
-    ("url", "urls", "uri", "uris", "link", "links"),
-    ("organize", "organise", "organization", "organisation", "structure", "structured"),
-    ("cache", "caches", "caching", "cached", "memoize"),
-    ("login", "signin", "logins"),
-    ("secret", "secrets", "credentials", "credential"),
-)
 # Parts every identifier shares: ``app.test_client`` is said by "test client".
 _GENERIC_PARTS = frozenset({"applic", "flask"})
-_CANONICAL: dict[str, str] = {word: group[0] for group in _SYNONYM_GROUPS for word in group}
 
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _RAW_TOKEN = re.compile(r"[A-Za-z_][\w’']*(?:[.\-][A-Za-z0-9_][\w]*)*|\d{2,}")
@@ -143,7 +109,7 @@ def grade(answer: str, model_answer: str, idf: Mapping[str, float] | None = None
     terms = _key_terms(model_answer)
     if not terms or not answer.strip():
         return Grade(0.0, (), tuple(t.text for t in terms))
-    if _normal_text(answer) == _normal_text(model_answer):
+    if normalise(answer) == normalise(model_answer):
         return Grade(1.0, tuple(t.text for t in terms), ())
     view = _read_answer(answer)
     hits = [_term_matches(term, view) for term in terms]
@@ -254,7 +220,7 @@ def _at_sentence_start(text: str, index: int) -> bool:
 
 @lru_cache(maxsize=16384)
 def _word_key(word: str) -> str:
-    return stem(_CANONICAL.get(word, word))
+    return stem(canonical(word))
 
 
 def _read_answer(answer: str) -> _AnswerView:
@@ -346,7 +312,3 @@ def _penalty(view: _AnswerView, term_count: int) -> float:
     if content > allowance:
         factor *= math.sqrt(allowance / content)
     return factor
-
-
-def _normal_text(text: str) -> str:
-    return " ".join(_NON_ALNUM.sub(" ", text.casefold()).split())

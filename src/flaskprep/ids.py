@@ -7,17 +7,9 @@ edits keep a question's progress. The derivation is frozen by a golden test
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from flaskprep.words.tokens import normalise
 
 ID_LENGTH = 8
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def normalise(text: str) -> str:
-    """Lowercase words of ``text`` separated by single spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NON_WORD.sub(" ", folded).strip()
 
 
 def question_id(text: str) -> str:

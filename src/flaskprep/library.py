@@ -56,6 +56,8 @@ class DeckSummary:
     unanswered: int = 0
     due: int | None = None
     """``None`` when progress cannot be read (or is not tracked yet)."""
+    new: int | None = None
+    """Questions never reviewed; ``None`` when progress cannot be read."""
     error: str | None = None
     """Why the deck could not be loaded; the other fields are then empty."""
 
@@ -64,6 +66,7 @@ def summarise(
     deck_files: list[Path],
     load: Callable[[Path], Deck],
     count_due: Callable[[Deck], int | None] | None = None,
+    count_new: Callable[[Deck], int | None] | None = None,
 ) -> list[DeckSummary]:
     """One summary per deck file; a deck that fails to load is reported, not fatal."""
     summaries = []
@@ -75,8 +78,14 @@ def summarise(
             continue
         unanswered = sum(1 for q in deck.questions if not q.answered)
         due = count_due(deck) if count_due is not None else None
-        summaries.append(DeckSummary(path, deck.title, len(deck.questions), unanswered, due))
+        new = count_new(deck) if count_new is not None else None
+        summaries.append(DeckSummary(path, deck.title, len(deck.questions), unanswered, due, new))
     return summaries
+
+
+def new_count(deck: Deck, cards: Mapping[str, object]) -> int:
+    """Questions with no review yet (what a quiz would show as new)."""
+    return sum(1 for question in deck.questions if question.id not in cards)
 
 
 def due_count(deck: Deck, cards: Mapping[str, dict[str, Any]], now: datetime) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flaskprep.errors import UsageError
-from flaskprep.ids import normalise
 from flaskprep.model import Deck, Question
 from flaskprep.user_number import parse_whole
+from flaskprep.words.tokens import normalise
 
 
 def resolve_section(deck: Deck, spec: str) -> int:

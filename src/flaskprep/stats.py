@@ -192,32 +192,7 @@ def interview_history(reports: Sequence[dict[str, Any]]) -> tuple[InterviewSumma
     return tuple(found[-INTERVIEW_HISTORY:])
 
 
-def stats_document(stats: DeckStats) -> dict[str, Any]:
-    """``stats --json``."""
-    return {
-        "deck": stats.deck_title,
-        "today": stats.today.isoformat(),
-        **_counts_document(stats.counts),
-        "due_tomorrow": stats.due_tomorrow,
-        "streak": stats.streak,
-        "sections": [{"section": s.label, **_counts_document(s.counts)} for s in stats.sections],
-        "forecast": [{"date": d.isoformat(), "due": n} for d, n in stats.forecast],
-        "heatmap": [{"date": d.isoformat(), "reviews": n} for d, n in stats.heatmap if n],
-        "interviews": [
-            {"at": i.at.isoformat(), "count": i.count, "score": i.score} for i in stats.interviews
-        ],
-    }
-
-
-def _counts_document(counts: Counts) -> dict[str, Any]:
-    return {
-        "questions": counts.questions,
-        "new": counts.new,
-        "learning": counts.learning,
-        "review": counts.review,
-        "due": counts.due,
-        "reviewed": counts.reviewed,
-        "reviews": counts.reviews,
-        "retention": None if counts.retention is None else round(counts.retention, 4),
-        "retention_reviews": counts.retention_reviews,
-    }
+def streak_across(decks: Sequence[DeckProgress], now: datetime, tz: tzinfo) -> int:
+    """Days in a row with a review in any of these decks (``stats`` over a folder)."""
+    days = Counter(r.at.astimezone(tz).date() for deck in decks for r in deck.reviews)
+    return streak(days, now.astimezone(tz).date())

@@ -137,8 +137,10 @@ def test_typed_answer_is_echoed_scored_and_accepted_with_enter(isolated_home: Pa
     child.sendline("a lightweight microframework built on Werkzeug and Jinja2")
     child.expect("Jinja2")  # echoed while typing
     child.expect("Score:")
-    child.expect("Enter: ")
+    child.expect("Enter: (Again|Hard)")  # a partial answer: the card is on a learning step
     child.send("\r")
+    child.expect("again · 1 of 1")  # ... so it comes back before the session ends
+    child.sendline("q")
     child.expect("Seen 1 question")
     child.expect(pexpect.EOF)
     assert len(ratings(isolated_home)) == 1
@@ -171,6 +173,5 @@ def test_a_corrupt_progress_notice_is_shown_before_the_first_question(
     child.send(" ")
     child.expect("What is Flask and its key features")
     child.send("q")
-    child.expect("Seen 0 questions")
-    child.expect("progress file was unreadable")  # repeated under the summary
+    child.expect("progress file was unreadable")  # repeated at the end (no answer: no summary)
     child.expect(pexpect.EOF)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,12 +45,12 @@ def _catch_stop_signals() -> dict[int, Any]:
 
 def report_error(message: str) -> None:
     """One red line on stderr (red only when stderr is a terminal and colour is allowed)."""
-    import os
-
+    from flaskprep.cli.state import options
+    from flaskprep.ui.color import wants_color
     from flaskprep.ui.safe import clean
 
     line = f"flaskprep: error: {clean(message)}"
-    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+    if wants_color(options.color, sys.stderr):
         line = f"\x1b[31m{line}\x1b[0m"
     sys.stderr.write(line + "\n")
 
@@ -63,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         from flaskprep import __version__
 
         sys.stdout.write(f"flaskprep {__version__}\n")
+        return ExitStatus.SUCCESS
+    if not args and not any(name.startswith("_FLASKPREP_COMPLETE") for name in os.environ):
+        from flaskprep.cli.start import start_guide
+
+        sys.stdout.write(start_guide())
         return ExitStatus.SUCCESS
     from flaskprep.cli.fast import fast_command
 
@@ -149,8 +155,7 @@ def _restore_handlers(replaced: dict[int, Any]) -> None:
 
 
 def _run_typer(argv: list[str] | None) -> int:
-    from typer import Abort
-    from typer._click.exceptions import ClickException  # typer 0.28 vendors click
+    from typer import Abort, TyperException
 
     from flaskprep.cli.fast import command_name
     from flaskprep.cli.registry import app_for
@@ -158,8 +163,8 @@ def _run_typer(argv: list[str] | None) -> int:
     app = app_for(command_name(sys.argv[1:] if argv is None else argv))
     try:
         result = app(args=argv, prog_name="flaskprep", standalone_mode=False)
-    except ClickException as exc:
-        exc.show()
+    except TyperException as exc:  # a usage mistake found while parsing arguments
+        report_error(usage_message(exc))
         return ExitStatus.ERROR
     except Abort:
         sys.stderr.write("\n")
@@ -167,10 +172,17 @@ def _run_typer(argv: list[str] | None) -> int:
     return result if isinstance(result, int) else ExitStatus.SUCCESS
 
 
+def usage_message(exc: Exception) -> str:
+    """Click's usage error as one line, with where to read the command's help."""
+    format_message = getattr(exc, "format_message", None)
+    message = str(format_message() if callable(format_message) else exc).rstrip(".")
+    context = getattr(exc, "ctx", None)
+    path = getattr(context, "command_path", None) or "flaskprep"
+    return f"{message[:1].lower()}{message[1:]} (hint: {path} --help)"
+
+
 def _broken_pipe() -> int:
     """``flaskprep browse | head``: stop quietly, as other Unix tools do."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return ExitStatus.SUCCESS

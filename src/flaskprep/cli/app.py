@@ -7,14 +7,15 @@ imports the core and ``ui`` modules it needs inside its body, which keeps
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from flaskprep import __version__
+from flaskprep.cli.options import COLOR, DECK, OptionSpec
 from flaskprep.cli.state import options
+from flaskprep.ui.color import ColorChoice
 
 app = typer.Typer(
     name="flaskprep",
@@ -27,10 +28,17 @@ app = typer.Typer(
 )
 
 
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+def typer_option(spec: OptionSpec[Any], **extra: Any) -> Any:
+    """Typer's parameter for a declaration in ``cli/options.py`` (the only place it is spelled)."""
+    return typer.Option(
+        *spec.names,
+        help=spec.help,
+        metavar=spec.metavar,
+        envvar=spec.envvar,
+        min=spec.minimum,
+        show_default=not (spec.default is None or spec.flag),
+        **extra,
+    )
 
 
 def _version(value: bool) -> None:
@@ -41,19 +49,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    deck: Annotated[
-        Path | None,
-        typer.Option(
-            "--deck",
-            "-d",
-            envvar="FLASKPREP_DECK",
-            help="Markdown deck (or folder of decks) to use instead of the bundled Flask deck.",
-            show_default=False,
-        ),
-    ] = None,
-    color: Annotated[
-        Color, typer.Option("--color", help="Colour output: auto, always or never.")
-    ] = Color.auto,
+    deck: Annotated[Path | None, typer_option(DECK)] = DECK.default,
+    color: Annotated[ColorChoice, typer_option(COLOR)] = COLOR.default,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
@@ -61,4 +58,4 @@ def main_options(
 ) -> None:
     """Drill Flask interview questions in the terminal."""
     options.deck = deck
-    options.color = color.value
+    options.color = color

@@ -23,27 +23,29 @@ def browse(
             autocompletion=complete_section,
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the whole deck as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the deck, or the section, as JSON (docs/json.md).")
+    ] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
 ) -> None:
     """Walk the bank: the sections, or one section's questions and answers.
 
     Examples: `flaskprep browse`, `flaskprep browse 3`, `flaskprep browse routing`,
-    `flaskprep browse --json | jq '.sections[0]'`.
+    `flaskprep browse 3 --json | jq '.sections[0].questions[].question'`.
     """
     from flaskprep.cli import common
     from flaskprep.ui import bank_view, output
 
     deck = common.load_deck()
+    chosen = None if section is None else deck.sections[common.section_indexes(deck, [section])[0]]
     if as_json:
-        from flaskprep.ui.jsonout import dumps
+        from flaskprep.documents import deck_document, dumps
 
-        typer.echo(dumps(bank_view.deck_document(deck)))
+        typer.echo(dumps(deck_document(deck, None if chosen is None else [chosen])))
         return
-    if section is None:
+    if chosen is None:
         output.show(common.console(), bank_view.render_sections(deck))
         return
-    chosen = deck.sections[common.section_indexes(deck, [section])[0]]
     output.show(common.console(), bank_view.render_section(deck, chosen), page=not no_pager)
 
 
@@ -52,7 +54,9 @@ def show(
     question: Annotated[
         str,
         typer.Argument(
-            help="Question id, unique id prefix, or 3.2.", autocompletion=complete_question
+            metavar="ID",
+            help="Question id, unique id prefix, or 3.2.",
+            autocompletion=complete_question,
         ),
     ],
 ) -> None:

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from flaskprep.cli.app import typer_option
+from flaskprep.cli.options import SECTION
+
 if TYPE_CHECKING:
     from flaskprep.model import Deck
 
@@ -36,7 +39,7 @@ def complete_question(ctx: typer.Context, incomplete: str) -> list[Candidate]:
 
 
 def section_slug(title: str) -> str:
-    from flaskprep.ids import normalise
+    from flaskprep.words.tokens import normalise
 
     return normalise(title).replace(" ", "-")
 
@@ -80,14 +83,5 @@ def _root_deck_option(ctx: typer.Context) -> Path | None:
     return Path(value) if isinstance(value, (str, Path)) else None
 
 
-Sections = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--section",
-        "-s",
-        help="Only this section (number or part of its title); repeatable.",
-        autocompletion=complete_section,
-        show_default=False,
-    ),
-]
-"""The ``--section`` option every command that narrows by section shares."""
+Sections = Annotated[list[str] | None, typer_option(SECTION, autocompletion=complete_section)]
+"""The ``--section`` option every command that narrows by section shares (``options.SECTION``)."""

@@ -35,7 +35,11 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (- or none: standard output).",
+            show_default=False,
         ),
     ] = None,
     section: Sections = None,
@@ -93,8 +97,7 @@ def _render(deck: Deck, fmt: ExportFormat) -> str:
         return writers.to_csv(deck)
     if fmt is ExportFormat.markdown:
         return writers.to_markdown(deck)
-    from flaskprep.ui.bank_view import deck_document
-    from flaskprep.ui.jsonout import dumps
+    from flaskprep.documents import deck_document, dumps
 
     return dumps(deck_document(deck)) + "\n"
 
@@ -136,11 +139,11 @@ def decks(
     from flaskprep.ui import library_view
 
     files = library.deck_paths(config.effective_deck(options.deck))
-    summaries = library.summarise(files, load_deck, _due_counter())
+    summaries = library.summarise(files, load_deck, *_progress_counters())
     if as_json:
-        from flaskprep.ui.jsonout import dumps
+        from flaskprep.documents import decks_document, dumps
 
-        typer.echo(dumps(library_view.decks_document(summaries)))
+        typer.echo(dumps(decks_document(summaries)))
     else:
         common.console().print(library_view.render_decks(summaries))
     _report_unreadable(summaries)
@@ -157,13 +160,13 @@ def _report_unreadable(summaries: list[DeckSummary]) -> None:
         raise typer.Exit(ExitStatus.ERROR)
 
 
-def _due_counter() -> Callable[[Deck], int | None] | None:
-    """Due counts from the progress file; ``None`` (shown as '-') if it cannot be read."""
+def _progress_counters() -> tuple[Callable[[Deck], int | None], Callable[[Deck], int | None]]:
+    """Due and new counts from the progress file; ``None`` (shown as '-') if it cannot be read."""
     from datetime import datetime, timezone
 
     from flaskprep.cli import report_error
     from flaskprep.errors import ProgressError
-    from flaskprep.library import due_count
+    from flaskprep.library import due_count, new_count
     from flaskprep.progress import ProgressStore
 
     store = ProgressStore()
@@ -171,11 +174,14 @@ def _due_counter() -> Callable[[Deck], int | None] | None:
         progress = store.load()
     except ProgressError as exc:
         report_error(str(exc))
-        return None
+        return (lambda deck: None), (lambda deck: None)
     for notice in store.notices:
         typer.echo(notice, err=True)
     now = datetime.now(timezone.utc)
-    return lambda deck: due_count(deck, progress.deck(deck.key).cards, now)
+    return (
+        lambda deck: due_count(deck, progress.deck(deck.key).cards, now),
+        lambda deck: new_count(deck, progress.deck(deck.key).cards),
+    )
 
 
 @app.command(name="config", short_help="Show the config file and settings.")

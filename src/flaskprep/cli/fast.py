@@ -1,10 +1,9 @@
-"""``flaskprep search`` without typer: the grep-like command skips ~45 ms of start-up.
+"""``flaskprep search`` without typer: the grep-like command skips typer's start-up.
 
-Importing typer costs about 30 ms and building its command tree from every
-command's signature about 15 more, as much as the search itself pays for rich
-and the deck. :func:`fast_command` accepts only the plain spellings of the
-global options and of ``search``'s own (``--deck PATH``, ``--color WHEN``,
-``-s/--section``, ``-n/--limit``, ``-a/--answers``, ``--json``); anything else
+Importing typer and building its command tree cost about as much as the search
+itself (figures in ``bench/``). :func:`fast_command` accepts only the plain
+spellings of the global options and of ``search``'s own, read from the same
+declarations typer's parameters are built from (``cli/options.py``); anything else
 (``--help``, ``--``, a bad value, an unknown option, shell completion) returns
 None and goes through typer as before, so its messages and exit codes stay typer's.
 """
@@ -15,22 +14,31 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
+from flaskprep.cli.options import (
+    COLOR,
+    DECK,
+    GLOBAL_OPTIONS,
+    SEARCH_ANSWERS,
+    SEARCH_JSON,
+    SEARCH_LIMIT,
+    SEARCH_OPTIONS,
+    SECTION,
+)
 from flaskprep.errors import ExitStatus
+from flaskprep.ui.color import ColorChoice, color_choice
 from flaskprep.user_number import parse_whole
 
-GLOBAL_VALUED = frozenset({"--deck", "-d", "--color"})
-SEARCH_VALUED = frozenset({"--section", "-s", "--limit", "-n"})
-SEARCH_FLAGS = frozenset({"--answers", "-a", "--json"})
-Color = Literal["auto", "always", "never"]
-COLORS: dict[str, Color] = {"auto": "auto", "always": "always", "never": "never"}
+GLOBAL_VALUED = frozenset(name for spec in GLOBAL_OPTIONS for name in spec.names)
+SEARCH_VALUED = frozenset(name for spec in SEARCH_OPTIONS if not spec.flag for name in spec.names)
+SEARCH_FLAGS = frozenset(name for spec in SEARCH_OPTIONS if spec.flag for name in spec.names)
 Tokens = tuple[list[tuple[str, str]], list[str], int]
 
 
-class SearchArgs(NamedTuple):  # not a dataclass: those cost ~1 ms each at start-up
+class SearchArgs(NamedTuple):
     deck: Path | None
-    color: Color
+    color: ColorChoice
     query: list[str]
     sections: list[str]
     limit: int
@@ -56,22 +64,26 @@ def parse_search(argv: list[str]) -> SearchArgs | None:
     tail = _read(argv[head[2] + 1 :], SEARCH_VALUED, SEARCH_FLAGS, words=True)
     if tail is None or not tail[1]:
         return None
-    color = COLORS.get(_last(head[0], ("--color",)) or "auto")
-    deck = _last(head[0], ("--deck", "-d")) or os.environ.get("FLASKPREP_DECK") or None
-    limit = _last(tail[0], ("--limit", "-n")) or "10"
-    limit_number = parse_whole(limit)
-    if color is None or limit_number is None or limit_number < 1:
-        return None  # typer words the error
-    names = [name for name, _ in tail[0]]
+    color = color_choice(_last(head[0], COLOR.names) or COLOR.default)
+    deck = _last(head[0], DECK.names) or _from_env(DECK.envvar) or DECK.default
+    limit = _last(tail[0], SEARCH_LIMIT.names) or str(SEARCH_LIMIT.default)
+    limit_number = parse_whole(limit)  # None for ² or 5,000 digits: typer words the error
+    if color is None or limit_number is None or limit_number < (SEARCH_LIMIT.minimum or 0):
+        return None
+    names = {name for name, _ in tail[0]}
     return SearchArgs(
         deck=Path(deck) if deck else None,
         color=color,
         query=tail[1],
-        sections=[value for name, value in tail[0] if name in ("--section", "-s")],
+        sections=[value for name, value in tail[0] if name in SECTION.names],
         limit=limit_number,
-        answers="--answers" in names or "-a" in names,
-        as_json="--json" in names,
+        answers=bool(names & set(SEARCH_ANSWERS.names)),
+        as_json=bool(names & set(SEARCH_JSON.names)),
     )
+
+
+def _from_env(name: str | None) -> str | None:
+    return os.environ.get(name) if name else None
 
 
 def command_name(argv: list[str]) -> str | None:

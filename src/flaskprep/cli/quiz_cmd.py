@@ -4,34 +4,26 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
+from flaskprep.learn.modes import QuizMode
 
 if TYPE_CHECKING:
     from datetime import datetime, timedelta
 
     from rich.console import Console
 
-    from flaskprep.distractors import Prompt
-    from flaskprep.model import Deck
+    from flaskprep.cli.quiz_loop import Controls
+    from flaskprep.learn.prompts import Prompt
+    from flaskprep.learn.recording import Recorder
+    from flaskprep.learn.session import Session
+    from flaskprep.model import Deck, Question
     from flaskprep.progress import DeckProgress, ProgressStore
     from flaskprep.scheduling import Rating
-    from flaskprep.session import Session
-    from flaskprep.ui.quiz_view import Screen
-
-
-class QuizMode(str, Enum):
-    flash = "flash"
-    type = "type"
-    choice = "choice"
-    truefalse = "truefalse"
-    cloze = "cloze"
-    mixed = "mixed"
 
 
 @app.command(short_help="Drill due questions with spaced repetition.")
@@ -51,6 +43,7 @@ def quiz(
             "--count",
             "-n",
             min=1,
+            metavar="N",
             help="Questions to ask [default: 20, or config].",
             show_default=False,
         ),
@@ -61,7 +54,9 @@ def quiz(
     ] = False,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Make order and options reproducible.", show_default=False),
+        typer.Option(
+            "--seed", metavar="N", help="Make order and options reproducible.", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Quiz yourself: due questions first, then new ones, with spaced repetition.
@@ -90,17 +85,11 @@ def quiz(
     )
     decks = common.load_decks()
     chosen = _with_sections(decks, section)
-    console = common.console()
-    asked = 0
-    for deck, sections in chosen:
-        if asked >= plan.count:
-            break
-        asked += _run(deck, sections, plan, plan.count - asked, console)
-    if asked == 0:
+    if not _run(chosen, plan, common.console()):
         from flaskprep.progress import ProgressStore
 
         deck, sections = chosen[0] if len(chosen) == 1 else (chosen[-1][0], [])
-        _nothing_to_ask(deck, ProgressStore(), sections, console, _now(), cram)
+        _nothing_to_ask(deck, ProgressStore(), sections, common.console(), _now(), cram)
 
 
 @dataclass(frozen=True)
@@ -138,41 +127,64 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _run(deck: Deck, sections: list[int], plan: _Plan, count: int, console: Console) -> int:
-    """Quiz one deck; returns how many questions were put to the user (0: none due)."""
-    from flaskprep import session as core
+def _run(chosen: list[tuple[Deck, list[int]]], plan: _Plan, console: Console) -> bool:
+    """Quiz the decks in one session, taking turns; False when nothing was due."""
+    from flaskprep.learn import picking
+    from flaskprep.learn.prompts import build_prompts
+    from flaskprep.learn.recording import CramRecorder, DeckRecorders, StoreRecorder
+    from flaskprep.learn.session import Session
     from flaskprep.progress import ProgressStore
 
     store = ProgressStore()
     if not plan.cram:
         store.check_writable()  # before any question: a grade must never be lost later
+    picked = [_pick(deck, sections, plan, store) for deck, sections in chosen]
+    turns = picking.interleave(picked, plan.count)
+    if not turns:
+        return False
+    prompts: list[Prompt] = []
+    for index, (deck, _sections) in enumerate(chosen):
+        mine = [q for i, q in turns if i == index]
+        built = build_prompts(deck, mine, plan.mode, plan.rng, deck_index=index) if mine else []
+        prompts += built
+    order = {id(q): n for n, (_i, q) in enumerate(turns)}
+    prompts.sort(key=lambda p: order[id(p.question)])
+    decks = [deck for deck, _ in chosen]
+    recorders: list[Recorder] = [
+        CramRecorder() if plan.cram else StoreRecorder(store, deck) for deck in decks
+    ]
+    session = Session(prompts, DeckRecorders(recorders), plan.rng, idf=_idf(decks, plan.mode))
+    _play(session, decks, store, console, plan.cram)
+    return True
+
+
+def _pick(deck: Deck, sections: list[int], plan: _Plan, store: ProgressStore) -> list[Question]:
+    from flaskprep.learn import picking
+
     progress = _open(store, deck)
     now = _now()
     if plan.cram:
-        questions = core.cram_questions(deck, sections, count, plan.rng)
-    else:
-        new_limit = None
-        if plan.new_per_day is not None:
-            new_limit = max(0, plan.new_per_day - core.new_today(progress, now))
-        questions = core.due_questions(
-            deck, progress, now, count=count, sections=sections, new_limit=new_limit
-        )
-    if not questions:
-        return 0
-    prompts = core.build_prompts(deck, questions, plan.mode, plan.rng)
-    recorder = core.CramRecorder() if plan.cram else core.StoreRecorder(store, deck)
-    idf = None
-    if plan.mode in ("type", "mixed"):  # typed answers are graded as `check` grades them
-        from flaskprep.grading import idf_table
+        return picking.cram_questions(deck, sections, plan.count, plan.rng)
+    new_limit = None
+    if plan.new_per_day is not None:
+        new_limit = max(0, plan.new_per_day - picking.new_today(progress, now))
+    return picking.due_questions(
+        deck, progress, now, count=plan.count, sections=sections, new_limit=new_limit
+    )
 
-        idf = idf_table(q.answer for q in deck.questions if q.answered)
-    _play(core.Session(prompts, recorder, idf=idf), deck, store, console, plan.cram)
-    return len(questions)
+
+def _idf(decks: list[Deck], mode: str) -> dict[str, float] | None:
+    """Typed answers are graded with the deck's term rarity, as ``check`` grades them."""
+    if mode not in ("type", "mixed"):
+        return None
+    from flaskprep.grading import idf_table
+
+    return idf_table(q.answer for deck in decks for q in deck.questions if q.answered)
 
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
     """Load progress, report notices, carry progress over to reworded questions."""
-    from flaskprep.session import reworded_questions
+    from flaskprep.rewording import reworded_questions
 
     deck_progress = store.load().deck(deck.key)
     _notices(store, 0)
@@ -193,13 +205,16 @@ def _notices(store: ProgressStore, start: int) -> int:
     return len(store.notices)
 
 
-def _play(session: Session, deck: Deck, store: ProgressStore, console: Console, cram: bool) -> None:
+def _play(
+    session: Session, decks: list[Deck], store: ProgressStore, console: Console, cram: bool
+) -> None:
     import time
     from datetime import timedelta
 
-    from flaskprep.ui import keys, quiz_view
+    from flaskprep.cli import quiz_loop
+    from flaskprep.ui import keys
 
-    screen = _screen(session, deck, store, console, cram)
+    controls = _controls(decks, store, console, cram)
     started = time.monotonic()
     interactive = keys.stdin_is_terminal()
     # The screen is cleared between cards in a terminal: repeat the notices at the end.
@@ -207,36 +222,38 @@ def _play(session: Session, deck: Deck, store: ProgressStore, console: Console, 
     try:
         if interactive:
             with keys.TerminalKeys() as reader:
-                screen.keys = reader
+                controls.keys, controls.screen.interactive = reader, True
                 # The first card clears the screen: let the notices be read first.
-                if store.notices and not quiz_view.ready_to_start(screen):
+                if store.notices and not quiz_loop.ready_to_start(controls):
                     session.quit()
-                quiz_view.play(session, screen)
+                quiz_loop.play(session, controls)
         else:
-            quiz_view.play(session, screen)
+            quiz_loop.play(session, controls)
     finally:
-        from flaskprep.ui import quiz_summary
+        if session.answered:  # no answer, no summary (also after Ctrl-C)
+            from flaskprep.ui import quiz_summary
 
-        now = _now()
-        elapsed = timedelta(seconds=time.monotonic() - started)
-        due = _next_due(store, deck, now)
-        console.print(quiz_summary.render_summary(session, elapsed, due, now, cram))
+            now = _now()
+            elapsed = timedelta(seconds=time.monotonic() - started)
+            due = _next_due(store, decks, now)
+            console.print(quiz_summary.render_summary(session.tally(), elapsed, due, now, cram))
         _notices(store, seen_notices)
 
 
-def _next_due(store: ProgressStore, deck: Deck, now: datetime) -> datetime | None:
+def _next_due(store: ProgressStore, decks: list[Deck], now: datetime) -> datetime | None:
     from flaskprep.errors import FlaskprepError
-    from flaskprep.session import next_due
+    from flaskprep.learn.picking import next_due
 
     try:
-        return next_due(deck, store.load().deck(deck.key), now)
+        progress = store.load()
+        dues = [next_due(deck, progress.deck(deck.key), now) for deck in decks]
     except FlaskprepError:  # the summary must not hide the error that ended the session
         return None
+    return min((d for d in dues if d is not None), default=None)
 
 
-def _screen(
-    session: Session, deck: Deck, store: ProgressStore, console: Console, cram: bool
-) -> Screen:
+def _controls(decks: list[Deck], store: ProgressStore, console: Console, cram: bool) -> Controls:
+    from flaskprep.cli.quiz_loop import Controls
     from flaskprep.scheduling import preview_intervals
     from flaskprep.ui.keys import LineKeys
     from flaskprep.ui.quiz_view import Screen
@@ -244,10 +261,11 @@ def _screen(
     def previews(prompt: Prompt) -> dict[Rating, timedelta]:
         if cram:
             return {}
-        qid = prompt.question.id
-        return preview_intervals(store.load().deck(deck.key).cards.get(qid), qid, _now())
+        qid, key = prompt.question.id, decks[prompt.deck_index].key
+        return preview_intervals(store.load().deck(key).cards.get(qid), qid, _now())
 
-    return Screen(console, LineKeys(), _now, previews, deck.title, session.remaining)
+    screen = Screen(console, False, previews, [deck.title for deck in decks])
+    return Controls(screen, LineKeys(), _now)
 
 
 def _nothing_to_ask(
@@ -261,7 +279,7 @@ def _nothing_to_ask(
     import random
 
     from flaskprep.errors import UsageError
-    from flaskprep.session import cram_questions, next_due
+    from flaskprep.learn.picking import cram_questions, next_due
     from flaskprep.ui.quiz_summary import describe_due
 
     if cram or not cram_questions(deck, sections, 1, random.Random(0)):

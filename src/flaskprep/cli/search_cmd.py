@@ -6,17 +6,18 @@ from typing import Annotated
 
 import typer
 
-from flaskprep.cli.app import app
+from flaskprep.cli.app import app, typer_option
 from flaskprep.cli.completion import Sections
+from flaskprep.cli.options import SEARCH_ANSWERS, SEARCH_JSON, SEARCH_LIMIT, SECTION
 
 
 @app.command(short_help="Find questions, typos and all.")
 def search(
     query: Annotated[list[str], typer.Argument(help='Words to look for; "quote" a phrase.')],
-    section: Sections = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
-    answers: Annotated[bool, typer.Option("--answers", "-a", help="Print each answer.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
+    section: Sections = SECTION.default,
+    limit: Annotated[int, typer_option(SEARCH_LIMIT)] = SEARCH_LIMIT.default,
+    answers: Annotated[bool, typer_option(SEARCH_ANSWERS)] = SEARCH_ANSWERS.default,
+    as_json: Annotated[bool, typer_option(SEARCH_JSON)] = SEARCH_JSON.default,
 ) -> None:
     """Search questions and answers; exit 1 when nothing matches (as grep does).
 

@@ -30,10 +30,9 @@ def run(
         if section and not results[-1][1].hits:
             elsewhere += len(run_search(deck, index, text, limit=limit).hits)
     if as_json:
-        from flaskprep.ui.search_view import search_json
+        from flaskprep.documents import dumps, search_document
 
-        decks = [deck for deck, _ in results]
-        _echo(search_json([r for _, r in results], decks, limit=limit))
+        _echo(dumps(search_document(results, text, limit)))
     found = [(deck, result) for deck, result in results if result.hits]
     if not found:
         _no_match(text, results, elsewhere)

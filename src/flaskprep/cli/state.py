@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+
+from flaskprep.ui.color import ColorChoice
 
 
 @dataclass
 class Options:
     deck: Path | None = None
-    color: Literal["auto", "always", "never"] = "auto"
+    color: ColorChoice = "auto"
 
 
 options = Options()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,12 +10,11 @@ from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections, complete_question
 
 if TYPE_CHECKING:
-    from datetime import datetime, timedelta, tzinfo
+    from datetime import datetime, tzinfo
 
     from flaskprep.interview import Interview, InterviewAnswer
     from flaskprep.model import Deck
     from flaskprep.progress import ProgressStore
-    from flaskprep.ui.keys import KeyReader
 
 
 @app.command(short_help="Grade one typed answer.")
@@ -23,10 +22,14 @@ def check(
     question: Annotated[
         str,
         typer.Argument(
-            help="Question id, unique id prefix, or 3.2.", autocompletion=complete_question
+            metavar="ID",
+            help="Question id, unique id prefix, or 3.2.",
+            autocompletion=complete_question,
         ),
     ],
-    answer: Annotated[str, typer.Argument(help='Your answer in "quotes"; - reads stdin.')],
+    answer: Annotated[
+        str, typer.Argument(metavar="ANSWER", help='Your answer in "quotes"; - reads stdin.')
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print {id, score, matched, missing} as JSON.")
     ] = False,
@@ -50,10 +53,9 @@ def check(
     idf = idf_table(q.answer for q in deck.questions if q.answered)
     result = grade(text, found.answer, idf)
     if as_json:
-        from flaskprep.ui.grading_view import check_document
-        from flaskprep.ui.jsonout import dumps
+        from flaskprep.documents import check_document, dumps
 
-        typer.echo(dumps(check_document(found, result)))
+        typer.echo(dumps(check_document(deck, found, result)))
         return
     from flaskprep.ui.grading_view import render_check
 
@@ -62,14 +64,23 @@ def check(
 
 @app.command(short_help="Run a mock interview and get a report.")
 def interview(
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 5,
+    count: Annotated[
+        int, typer.Option("--count", "-n", min=1, metavar="N", help="Questions to ask.")
+    ] = 5,
     minutes: Annotated[
         float | None,
-        typer.Option("--minutes", "-m", min=0.1, max=24 * 60, help="Time limit, with a countdown."),
+        typer.Option(
+            "--minutes",
+            "-m",
+            min=0.1,
+            max=24 * 60,
+            metavar="MINUTES",
+            help="Time limit, with a countdown.",
+        ),
     ] = None,
     section: Sections = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Pick the same questions every time.")
+        int | None, typer.Option("--seed", metavar="N", help="Pick the same questions every time.")
     ] = None,
 ) -> None:
     """A mock interview: typed answers, graded at the end with what you missed.
@@ -110,24 +121,27 @@ def interview(
 
 @app.command(short_help="Where you stand: due, retention, streak.")
 def stats(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the numbers as JSON (docs/json.md).")
+    ] = False,
 ) -> None:
     """Your progress: counts, a review heatmap, retention per section, the due forecast.
 
     With a folder of decks (`--deck DIR`), one block per deck.
     Examples: `flaskprep stats`, `flaskprep stats --json | jq .due`.
     """
-    from flaskprep.stats import compute_stats, stats_document
+    from flaskprep.stats import compute_stats
 
     decks = _all_decks()
     progress = _open_store().load()
     now, tz = _clock()
     results = [compute_stats(d, progress.deck(d.key), now, tz) for d in decks]
     if as_json:
-        from flaskprep.ui.jsonout import dumps
+        from flaskprep.documents import dumps, stats_document
+        from flaskprep.stats import streak_across
 
-        documents = [stats_document(r) for r in results]
-        typer.echo(dumps(documents[0] if len(documents) == 1 else _combined(documents)))
+        streak = streak_across([progress.deck(d.key) for d in decks], now, tz)
+        typer.echo(dumps(stats_document(list(zip(decks, results, strict=True)), streak)))
         return
     from rich.console import Group
     from rich.text import Text
@@ -196,40 +210,29 @@ def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None
 
 
 def _ask_all(session: Interview, deck: Deck, store: ProgressStore, interactive: bool) -> None:
+    from flaskprep.cli import common
+    from flaskprep.cli.interview_loop import ask_each
     from flaskprep.ui import keys
 
+    console = common.console()
+
+    def record(done: InterviewAnswer) -> None:
+        _record(deck, store, done)
+
     if not interactive:
-        _ask_each(session, deck, store, keys.LineKeys())
+        ask_each(session, deck, keys.LineKeys(), console.print, _now, record)
         return
     with keys.TerminalKeys() as reader:
-        _ask_each(session, deck, store, reader)
+        ask_each(session, deck, reader, console.print, _now, record)
 
 
-def _ask_each(session: Interview, deck: Deck, store: ProgressStore, reader: KeyReader) -> None:
-    from flaskprep.cli import common
-    from flaskprep.ui import interview_view as view
-
-    console = common.console()
-    while (question := session.next_question(_clock()[0])) is not None:
-        number, total = session.asked + 1, len(session.questions)
-        console.print(view.render_question(deck, question, number, total, _left(session)))
-        asked = _clock()[0]
-        text = view.ask(reader, console.print, lambda: _left(session))
-        if text is None:
-            return
-        if not text.strip():
-            session.skip()
-            continue
-        _record(deck, store, session.answer(text, asked, _clock()[0]))
-
-
-def _left(session: Interview) -> timedelta | None:
-    return session.time_left(_clock()[0])
+def _now() -> datetime:
+    return _clock()[0]
 
 
 def _record(deck: Deck, store: ProgressStore, done: InterviewAnswer) -> None:
+    from flaskprep.learn.recording import record_grade
     from flaskprep.scheduling import rating_from_score
-    from flaskprep.session import record_grade
 
     record_grade(
         store,
@@ -289,13 +292,3 @@ def _safe(text: str) -> str:
     from flaskprep.ui.safe import clean
 
     return clean(text)
-
-
-def _combined(documents: list[dict[str, Any]]) -> dict[str, Any]:
-    """Several decks: totals at the top, each deck's own document under ``decks``."""
-    totals = {
-        key: sum(int(d[key]) for d in documents)
-        for key in ("questions", "new", "learning", "review", "due", "reviewed", "reviews")
-    }
-    sections = [{"deck": d["deck"], **s} for d in documents for s in d["sections"]]
-    return {**totals, "sections": sections, "decks": documents}

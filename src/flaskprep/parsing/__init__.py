@@ -26,7 +26,7 @@ __all__ = [
     "read_deck_text",
 ]
 
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 """Bumped whenever parsing output can change; the deck cache is keyed on it."""
 
 

@@ -17,14 +17,16 @@ import re
 from flaskprep.parsing.labels import looks_like_question, strip_question_number
 from flaskprep.parsing.outline import Block
 
-LAYOUT = "bold"
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>.+?)\1\s*[:.]?")
 
 
 def bold_question(line: str) -> str | None:
     """The question in a line that is only bold text and reads as a question."""
     match = _BOLD_LINE.fullmatch(line.strip())
-    if not match or not looks_like_question(match.group("text")):
+    # "**When to use:**" introduces what follows; it asks nothing.
+    if not match or match.group("text").rstrip("*_ ").endswith(":"):
+        return None
+    if not looks_like_question(match.group("text")):
         return None
     return strip_question_number(match.group("text")) or None
 

@@ -13,7 +13,6 @@ from flaskprep.parsing.labels import answer_label, clean_answer
 from flaskprep.parsing.outline import Block, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
-LAYOUT = "bullets"
 _LISTS = ("bullet_list", "ordered_list")
 
 

@@ -39,13 +39,22 @@ class Collector:
         return self._kind if self._question is not None else ""
 
     @property
+    def has_text(self) -> bool:
+        """Whether the open question has gathered anything after its first line."""
+        return bool(self._blocks or self._before)
+
+    @property
     def heading_level(self) -> int:
         """The level of the open heading question, else 0."""
         return self._heading.level if self._question is not None and self._heading else 0
 
     def heading(self, block: Block) -> None:
+        self.mark(block.level, block.text, block.start + 1)
+
+    def mark(self, level: int, title: str, line: int) -> None:
+        """A possible section title (kept only if questions follow under it)."""
         self.close()
-        self.items.append(HeadingMark(block.level, block.text, block.start + 1))
+        self.items.append(HeadingMark(level, title, line))
 
     def question(self, text: str, line: int, kind: str, answer: str = "") -> None:
         self.close()
@@ -99,7 +108,7 @@ class Collector:
     def add(self, block: Block) -> None:
         if self._question is None:
             return
-        if self._heading is not None:
+        if self._heading is not None and self._answer is None:
             # A heading's answer is its source as written, split only at rules.
             self._blocks.append(block)
         elif block.kind != "hr":
@@ -117,7 +126,8 @@ class Collector:
             text = _join([text, *self._before])
             answer = _join(self._answer)
         if text:
-            self.items.append(RawQuestion(text, clean_answer(answer), line))
+            level = self._heading.level if self._heading is not None else 0
+            self.items.append(RawQuestion(text, clean_answer(answer), line, level))
             self.kinds[self._kind] += 1
         self._question, self._heading, self._answer = None, None, None
         self._before, self._blocks = [], []

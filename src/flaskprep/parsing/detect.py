@@ -14,11 +14,17 @@ from collections.abc import Sequence
 from flaskprep.parsing.bold import bold_question, item_question
 from flaskprep.parsing.bullets import list_questions
 from flaskprep.parsing.collect import Collector
-from flaskprep.parsing.details import details_question
+from flaskprep.parsing.details import (
+    DETAILS_LEVEL,
+    closes_only,
+    is_index,
+    read_details,
+    region_ends,
+)
 from flaskprep.parsing.headings import question_headings
 from flaskprep.parsing.labelled import segments
 from flaskprep.parsing.labels import looks_like_question, strip_question_number
-from flaskprep.parsing.outline import Block, LayoutResult, Problem
+from flaskprep.parsing.outline import Block, LayoutResult, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
 # Most specific first: on a tie the earlier layout names the deck.
@@ -29,7 +35,9 @@ _LISTS = ("bullet_list", "ordered_list")
 def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
     """Headings and questions of every layout in deck order."""
     collector = Collector(source)
-    questions = question_headings(blocks)
+    ends = region_ends(blocks, source)
+    inside = {i for first, end in ends.items() for i in range(first + 1, end)}
+    questions = question_headings(blocks, inside)
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -40,7 +48,7 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
         elif block.kind in _LISTS:
             _list(block, source, collector)
         elif block.kind == "html":
-            index = _html(blocks, index, source, collector)
+            index = _html(blocks, index, source, collector, ends)
             continue
         else:
             collector.add(block)
@@ -66,7 +74,11 @@ def _heading(block: Block, question: bool, collector: Collector) -> None:
 def _paragraph(block: Block, collector: Collector) -> None:
     runs = segments(block)
     kinds = {kind for kind, _, _ in runs}
-    labelled = collector.kind == "labelled" or (not collector.open and runs[0][0] == "answer")
+    # An answer label after a heading question's own text ("Question:" + code) splits them.
+    after_text = collector.kind == "headings" and collector.has_text
+    labelled = collector.kind == "labelled" or (
+        runs[0][0] == "answer" and (after_text or not collector.open)
+    )
     if "question" in kinds or ("answer" in kinds and labelled):
         _labelled(runs, collector)
         return
@@ -82,6 +94,8 @@ def _paragraph(block: Block, collector: Collector) -> None:
 def _labelled(runs: list[tuple[str, int, str]], collector: Collector) -> None:
     """Each line may open a question or an answer; other lines run on."""
     for kind, line, text in runs:
+        if kind == "question" and not text and collector.open:
+            continue  # "Question:" alone under an open question introduces its text
         if kind == "question":
             collector.nested()
             collector.question(text, line, "labelled")
@@ -114,18 +128,27 @@ def _list(block: Block, source: Source, collector: Collector) -> None:
             collector.question(question, item.start + 1, "bold", answer)
 
 
-def _html(blocks: Sequence[Block], index: int, source: Source, collector: Collector) -> int:
+def _html(
+    blocks: Sequence[Block], index: int, source: Source, collector: Collector, ends: dict[int, int]
+) -> int:
     """Index of the block after ``blocks[index]`` or after the details block it opens."""
-    found = details_question(blocks, index, source)
-    if found is None:
-        collector.add(blocks[index])
+    details = read_details(blocks, index, source, ends)
+    if details is None:
+        if not closes_only(blocks[index]):
+            collector.add(blocks[index])
         return index + 1
-    details, end = found
+    if details.nested and details.summary:
+        # <details><summary>Linux</summary> holding <details> questions: a section.
+        collector.mark(DETAILS_LEVEL, details.summary, details.line)
+        return index + 1
+    question = bool(details.summary) and (
+        looks_like_question(details.summary) or not (collector.open or is_index(details.answer))
+    )
     # <details><summary>Answer</summary> under an open question is its answer.
-    if details is None or (collector.open and not looks_like_question(details.text)):
-        for block in blocks[index:end]:
+    if not question:
+        for block in blocks[index : details.end]:
             collector.add(block)
-        return end
+        return details.end
     collector.nested()
-    collector.raw(details, "details")
-    return end
+    collector.raw(RawQuestion(details.summary, details.answer, details.line), "details")
+    return details.end

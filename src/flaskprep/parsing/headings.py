@@ -8,27 +8,32 @@ It builds a URL from an endpoint name.
 
 A heading is a question when it reads as one (ends with ``?``, starts with a
 question word or a ``Q:``/``Question`` label), or when an earlier sibling at
-the same level does and it has content of its own. A question heading with
-no content of its own but questions below it is a section instead (the
-reader in ``mixed`` decides that as it goes).
+the same level does and it has content of its own. The deck's question level is
+the level with most such headings; a heading deeper than that inside a heading
+question's answer ("### Key Features", "#### Why use it?") is part of the
+answer, unless it reads as a question and is numbered as the questions are
+("### 48. How ...?" among "## Question 47. ..." headings).
+A question heading with no content of its own but questions below it is a
+section instead (``detect`` decides that as it reads).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from flaskprep.parsing.labels import looks_like_question, strip_question_number
+from flaskprep.parsing.labels import is_numbered, looks_like_question, strip_question_number
 from flaskprep.parsing.outline import Block
 
-LAYOUT = "headings"
 _NOT_QUESTIONS = re.compile(
     r"(?:\d+[.)]?\s+)?(?:table of )?(?:contents|toc|introduction|intro|overview|about|preface"
     r"|summary|conclusion|notes|index|license|contributing|changelog|credits"
     r"|acknowledge?ments|prerequisites|getting started|how to use(?: this)?.*)\s*:?",
     re.IGNORECASE,
 )
+_LINK_ITEM = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)])\s+\[[^\]]*\]\([^)]*\)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +46,22 @@ class _Heading:
     explicit: bool
 
 
-def question_headings(blocks: Sequence[Block]) -> set[int]:
-    """Indices (in ``blocks``) of the headings that may be questions."""
-    headings = _outline(blocks)
+def question_headings(blocks: Sequence[Block], inside: Collection[int] = ()) -> set[int]:
+    """Indices (in ``blocks``) of the headings that may be questions.
+
+    Headings at indices in ``inside`` (within a ``<details>`` answer) are not looked at.
+    """
+    headings = _outline(blocks, inside)
+    level = _question_level(headings)
+    numbered = _mostly_numbered(headings, level)
     asked: set[tuple[int | None, int]] = set()
     found: set[int] = set()
     for position, heading in enumerate(headings):
         family = (heading.parent, heading.block.level)
+        if _in_answer(headings, position, level, found):
+            if heading.explicit and numbered == is_numbered(heading.block.text):
+                found.add(heading.index)
+            continue
         if heading.explicit or (
             family in asked
             and bool(strip_question_number(heading.block.text))
@@ -60,11 +74,11 @@ def question_headings(blocks: Sequence[Block]) -> set[int]:
     return found
 
 
-def _outline(blocks: Sequence[Block]) -> list[_Heading]:
+def _outline(blocks: Sequence[Block], inside: Collection[int]) -> list[_Heading]:
     headings: list[_Heading] = []
     stack: list[int] = []
     for index, block in enumerate(blocks):
-        if block.kind != "heading":
+        if block.kind != "heading" or index in inside:
             continue
         while stack and headings[stack[-1]].block.level >= block.level:
             stack.pop()
@@ -75,7 +89,47 @@ def _outline(blocks: Sequence[Block]) -> list[_Heading]:
     return headings
 
 
+def _question_level(headings: Sequence[_Heading]) -> int:
+    """The level with most headings that read as questions (the shallower on a tie), else 0."""
+    counts = Counter(heading.block.level for heading in headings if heading.explicit)
+    if not counts:
+        return 0
+    return max(counts, key=lambda level: (counts[level], -level))
+
+
+def _mostly_numbered(headings: Sequence[_Heading], level: int) -> bool:
+    asked = [h for h in headings if h.explicit and h.block.level == level]
+    return 2 * sum(is_numbered(h.block.text) for h in asked) > len(asked)
+
+
+def _in_answer(headings: list[_Heading], position: int, level: int, found: set[int]) -> bool:
+    """Whether the heading is deeper than the question level, under a question heading."""
+    heading = headings[position]
+    if not level or heading.block.level <= level:
+        return False
+    parent = heading.parent
+    while parent is not None:
+        ancestor = headings[parent]
+        if ancestor.index in found:
+            return True
+        parent = ancestor.parent
+    return False
+
+
 def _has_content(headings: list[_Heading], position: int, blocks: Sequence[Block]) -> bool:
+    """Whether the heading has blocks of its own, and more than a list of links."""
     start = headings[position].index + 1
     end = headings[position + 1].index if position + 1 < len(headings) else len(blocks)
-    return any(block.kind != "hr" for block in blocks[start:end])
+    own = [block for block in blocks[start:end] if block.kind != "hr"]
+    return bool(own) and not all(_links_only(block) for block in own)
+
+
+def _links_only(block: Block) -> bool:
+    if block.kind not in ("bullet_list", "ordered_list"):
+        return False
+    return all(not item.children or _is_link(item) for item in block.children)
+
+
+def _is_link(item: Block) -> bool:
+    first = item.children[0]
+    return first.kind == "paragraph" and bool(_LINK_ITEM.fullmatch(f"- {first.text}"))

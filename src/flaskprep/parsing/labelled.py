@@ -12,8 +12,6 @@ from __future__ import annotations
 from flaskprep.parsing.labels import answer_label, question_label
 from flaskprep.parsing.outline import Block
 
-LAYOUT = "labelled"
-
 
 def segments(block: Block) -> list[tuple[str, int, str]]:
     """``(kind, line, text)`` runs of a paragraph, split where a label starts a line."""

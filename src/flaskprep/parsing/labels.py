@@ -122,6 +122,11 @@ def strip_question_number(text: str) -> str:
     return text[match.end() :].strip() if match else text.strip()
 
 
+def is_numbered(text: str) -> bool:
+    """Whether ``text`` starts with a question number (``3.``, ``Q3:``, ``Question 3.``)."""
+    return _QUESTION_NUMBER.match(text.strip()) is not None
+
+
 def looks_like_question(text: str) -> bool:
     """Ends with ``?``, starts with a question word, or carries a ``Q``/``Question`` label."""
     if question_label(text) is not None:

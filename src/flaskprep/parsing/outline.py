@@ -57,6 +57,8 @@ class RawQuestion:
     text: str
     answer: str
     line: int
+    level: int = 0
+    """The heading level of a heading question (it ends headings of that level or deeper)."""
 
 
 Item = HeadingMark | RawQuestion
@@ -69,7 +71,3 @@ class LayoutResult:
     layout: str
     items: tuple[Item, ...]
     problems: tuple[Problem, ...] = ()
-
-    @property
-    def questions(self) -> tuple[RawQuestion, ...]:
-        return tuple(i for i in self.items if isinstance(i, RawQuestion))

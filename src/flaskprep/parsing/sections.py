@@ -41,15 +41,17 @@ def _groups(items: Sequence[Item]) -> Iterator[_Group]:
     current: _Group = (None, [])
     stack: list[HeadingMark] = []
     for item in items:
+        # A heading question ends the headings of its level and deeper, like a heading would.
+        level = item.level if isinstance(item, HeadingMark) else item.level or 99
+        while stack and stack[-1].level >= level:
+            stack.pop()
         if isinstance(item, HeadingMark):
-            while stack and stack[-1].level >= item.level:
-                stack.pop()
             stack.append(item)
-            heading = next((h for h in reversed(stack) if not is_contents_title(h.title)), None)
-            if heading is not current[0]:
-                yield current
-                current = (heading, [])
-        else:
+        heading = next((h for h in reversed(stack) if not is_contents_title(h.title)), None)
+        if heading is not current[0]:
+            yield current
+            current = (heading, [])
+        if isinstance(item, RawQuestion):
             current[1].append(item)
     yield current
 

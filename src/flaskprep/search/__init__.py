@@ -12,10 +12,10 @@ and ``highlight_spans(text, hit.matched_terms)`` gives the ranges to emphasise.
 
 Ranking is BM25F over the question text (weighted higher) and the answer, with a
 small boost when a query word names the question's section. Query words are
-folded and stemmed like the deck (``flaskprep.text``); a word the deck does not
+folded and stemmed like the deck (``flaskprep.words``); a word the deck does not
 contain is matched to deck words within a small Damerau edit distance, the last
 word may be unfinished (``bluepr``), abbreviations and synonyms come from
-``flaskprep.text.SYNONYMS``, and ``"quoted phrases"`` must appear with their words
+``flaskprep.words.synonyms``, and ``"quoted phrases"`` must appear with their words
 adjacent and in order. Pure standard library; a query touches only the postings of
 its terms, never every question.
 """

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flaskprep.search.index import SearchIndex
-from flaskprep.text import osa_distance, stem
+from flaskprep.words.spelling import osa_distance
+from flaskprep.words.stems import stem
 
 PREFIX_WEIGHT = 0.85
 TYPO_WEIGHTS = (1.0, 0.6, 0.45)

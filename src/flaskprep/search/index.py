@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 
 from flaskprep.model import Deck
 from flaskprep.search.vocabulary import WordTable
-from flaskprep.text import WORD_PATTERN, fold, stem
+from flaskprep.words.stems import stem
+from flaskprep.words.tokens import WORD_PATTERN, camel_parts, fold
 
 INDEX_VERSION = 2
 _K1 = 1.2
@@ -28,7 +29,6 @@ _ANSWER_WEIGHT = 1.0
 _CHUNK = re.compile(r"\w+(?:-\w+)*")
 _SEPARATORS = re.compile(r"[_-]+")
 _COMPOUND = re.compile(r"[^\W_]+(?:[_\-][^\W_]+)+")
-_CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
@@ -89,14 +89,6 @@ class SearchIndex:
         return self.postings[self.starts[tid] : self.starts[tid + 1]]
 
 
-def _camel_parts(word: str) -> list[str]:
-    """``SQLAlchemy`` -> ``sql``, ``alchemy``; not ``OAuth`` -> ``o``, ``auth``."""
-    parts = _CAMEL_PART.findall(word)
-    if len(parts) < 2 or any(len(p) < 2 and p.isalpha() for p in parts):
-        return []
-    return [part.lower() for part in parts]
-
-
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, folded word)`` of each word, joined compound and camel/digit part.
 
@@ -108,7 +100,7 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), fold(word)
         bare = word.translate(_APOSTROPHES)
         if bare.isascii() and bare.isalnum():
-            parts = _camel_parts(bare)
+            parts = camel_parts(bare)
             yield from ((match.start(), match.end(), part) for part in parts)
     for match in _COMPOUND.finditer(text):
         yield match.start(), match.end(), fold(match.group().replace("_", "").replace("-", ""))
@@ -142,7 +134,7 @@ def index_words(text: str) -> list[str]:
         for piece in pieces:
             words.append(piece.casefold())
             if piece.isascii() and piece.isalnum():
-                words += _camel_parts(piece)
+                words += camel_parts(piece)
         if len(pieces) > 1:
             words.append("".join(pieces).casefold())
     return words

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from flaskprep.search.fuzzy import prefixed, typos
 from flaskprep.search.index import SearchIndex
-from flaskprep.text import PHRASES, STOP_WORDS, expand_synonyms, stem, tokenize
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.synonyms import PHRASES, expand
+from flaskprep.words.tokens import tokenize
 
 SYNONYM_WEIGHT = 0.7
 MAX_QUERY_WORDS = 48
@@ -66,7 +69,7 @@ def _phrase_at(words: list[str], start: int) -> tuple[str, int] | None:
 
 def _synonyms(index: SearchIndex, word: str) -> Group:
     group: Group = {}
-    for synonym in expand_synonyms(word):
+    for synonym in expand(word):
         tid = index.term_id(stem(synonym))
         if tid is not None:
             group[tid] = SYNONYM_WEIGHT

@@ -10,7 +10,9 @@ from flaskprep.model import Deck, Question
 from flaskprep.search.fuzzy import nearest
 from flaskprep.search.index import SearchIndex, build_index, word_spans
 from flaskprep.search.query import Group, Query, parse_query
-from flaskprep.text import STOP_WORDS, fold, stem, tokenize
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.tokens import fold, tokenize
 
 SECTION_WEIGHT = 0.25
 MAX_SUGGESTION_WORDS = 6

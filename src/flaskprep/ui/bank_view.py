@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -61,21 +59,3 @@ def _section_number(deck: Deck, section: Section) -> str:
     if section.number is not None:
         return str(section.number)
     return str(deck.sections.index(section) + 1)
-
-
-def deck_document(deck: Deck) -> dict[str, Any]:
-    """The ``browse --json`` document (also ``export --format json``)."""
-    return {
-        "deck": {"title": deck.title, "path": deck.path},
-        "sections": [
-            {
-                "number": section.number,
-                "title": section.title,
-                "questions": [
-                    {"id": q.id, "question": q.text, "answer": q.answer} for q in section.questions
-                ],
-            }
-            for section in deck.sections
-        ],
-        "resources": [{"title": r.title, "url": r.url} for r in deck.resources],
-    }

@@ -1,19 +1,18 @@
-"""The one place a rich Console is made, honouring --color, NO_COLOR and FORCE_COLOR."""
+"""The one place a rich Console is made; whether it gets colour is decided in ``color``."""
 
 from __future__ import annotations
 
 import io
-import os
 import re
 import sys
-from typing import IO, Literal, cast
+from typing import IO, TextIO, cast
 
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
 from rich.segment import Segment
 
+from flaskprep.ui.color import ColorChoice, wants_color
 from flaskprep.ui.safe import strip_invisible
 
-ColorChoice = Literal["auto", "always", "never"]
 _TRAILING_SPACES = re.compile(r" +(?=\n|\Z)")
 
 
@@ -37,17 +36,21 @@ class _TrimmedLines(io.TextIOBase):
 def make_console(
     color: ColorChoice = "auto", *, stderr: bool = False, file: IO[str] | None = None
 ) -> Console:
-    if file is None and color != "always" and not os.environ.get("FORCE_COLOR"):
-        stream = sys.stderr if stderr else sys.stdout
-        if not stream.isatty():
-            file = cast(IO[str], _TrimmedLines(stream))
-    if color == "never" or (color == "auto" and "NO_COLOR" in os.environ):
+    stream = sys.stderr if stderr else sys.stdout
+    colored = wants_color(color, cast(TextIO, file or stream))
+    terminal = (file or stream).isatty()
+    if file is None and not colored and not terminal:
+        file = cast(IO[str], _TrimmedLines(stream))
+    if not colored:
         console = Console(
             stderr=stderr, file=file, no_color=True, color_system=None, highlight=False
         )
     else:
-        force = True if color == "always" else None
-        console = Console(stderr=stderr, file=file, force_terminal=force, highlight=False)
+        # Chosen colour overrides rich's own reading of NO_COLOR (``--color always`` wins).
+        force = None if terminal else True
+        console = Console(
+            stderr=stderr, file=file, force_terminal=force, no_color=False, highlight=False
+        )
     console.push_render_hook(_StripInvisible())
     return console
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
@@ -62,14 +60,3 @@ def render_check(question: Question, grade: Grade) -> RenderableType:
     score = Text("Score: ", style="bold")
     score.append_text(render_score(grade.score))
     return Group(head, score, render_grade_details(grade, question.answer))
-
-
-def check_document(question: Question, grade: Grade) -> dict[str, Any]:
-    """``check --json``: ``{"id", "question", "score", "matched", "missing"}``."""
-    return {
-        "id": question.id,
-        "question": question.text,
-        "score": grade.score,
-        "matched": list(grade.matched),
-        "missing": list(grade.missing),
-    }

@@ -1,10 +1,11 @@
-"""The mock interview on screen: questions with the time left, answers read, the report."""
+"""The mock interview on screen: questions with the time left, and the report.
+
+The loop that reads the answers is ``cli/interview_loop.py``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -16,9 +17,6 @@ from flaskprep.model import Deck, Question
 from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
 from flaskprep.ui.stats_view import render_bar
-
-if TYPE_CHECKING:
-    from flaskprep.ui.keys import KeyReader, Refresh
 
 
 def format_time_left(left: timedelta) -> str:
@@ -47,59 +45,6 @@ def render_question(
     if left is not None:
         head.append(f"  ⏱ {format_time_left(left)} left", style="yellow")
     return Group(Rule(style="dim"), head, Text(clean(question.text), style="bold"))
-
-
-TimeLeft = Callable[[], "timedelta | None"]
-SKIP_QUESTION = "Nothing typed. Enter again skips this question (not recorded), or type an answer."
-
-
-def ask(keys: KeyReader, say: Callable[[RenderableType], None], time_left: TimeLeft) -> str | None:
-    """An answer; ``""`` when skipped (an empty answer, confirmed); ``None`` at end of input."""
-    text = read_answer(keys, time_left)
-    if text is None or text.strip() or _time_is_up(time_left):
-        return text
-    say(Text(SKIP_QUESTION, style="yellow"))
-    return read_answer(keys, time_left)
-
-
-def read_answer(keys: KeyReader, time_left: TimeLeft = lambda: None) -> str | None:
-    """One answer: a line when piped; in a terminal, lines until an empty one.
-
-    In a terminal with a time limit the prompt shows the time left, redrawn each
-    second, and the answer ends (keeping what was typed) when the time is up.
-    ``None`` at end of input before anything was typed (the interview ends).
-    """
-    if not keys.interactive:
-        return keys.line("")
-    lines: list[str] = []
-    while True:
-        line = keys.line(_prompt(time_left(), lines), refresh=_refresher(time_left, lines))
-        if line is None:
-            return "\n".join(lines) if lines else None
-        if line.strip():
-            lines.append(line)
-        if not line.strip() or _time_is_up(time_left):
-            return "\n".join(lines)
-
-
-def _prompt(left: timedelta | None, lines: list[str]) -> str:
-    mark = "  " if lines else "> "
-    return mark if left is None else f"{format_time_left(left)} {mark}"
-
-
-def _refresher(time_left: TimeLeft, lines: list[str]) -> Refresh | None:
-    if time_left() is None:
-        return None
-
-    def refresh() -> str | None:
-        return None if _time_is_up(time_left) else _prompt(time_left(), lines)
-
-    return refresh
-
-
-def _time_is_up(time_left: TimeLeft) -> bool:
-    left = time_left()
-    return left is not None and left <= timedelta(0)
 
 
 def render_time_up() -> Text:

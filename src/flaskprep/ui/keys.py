@@ -87,8 +87,16 @@ class TerminalKeys:
         self._saved: list[Any] | None = None
 
     def __enter__(self) -> TerminalKeys:
-        import termios
-        import tty
+        try:
+            import termios
+            import tty
+        except ImportError:  # Windows: no POSIX terminal modes
+            from flaskprep.errors import UsageError
+
+            raise UsageError(
+                "the interactive quiz and interview need a Linux or macOS terminal (or WSL)",
+                hint="pipe answers in instead, one line each: flaskprep quiz < answers.txt",
+            ) from None
 
         self._saved = termios.tcgetattr(self._fd)
         tty.setcbreak(self._fd, termios.TCSANOW)
@@ -103,9 +111,9 @@ class TerminalKeys:
         self.restore()
 
     def restore(self) -> None:
-        import termios
-
         if self._saved is not None:
+            import termios
+
             termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
 
     def key(self) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from rich.console import Group, RenderableType
@@ -14,44 +13,40 @@ from rich.text import Text
 from flaskprep.config import ENV_VARS, Config
 from flaskprep.library import DeckSummary
 from flaskprep.model import Deck
+from flaskprep.ui.fit import FirstThatFits
 from flaskprep.ui.safe import clean
 
 
 def render_decks(summaries: list[DeckSummary]) -> RenderableType:
+    """With the File column when it fits, else without; headers are always whole."""
+    return FirstThatFits(_decks_table(summaries, files=True), _decks_table(summaries, files=False))
+
+
+def _decks_table(summaries: list[DeckSummary], *, files: bool) -> Table:
     table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("Deck", no_wrap=True, overflow="ellipsis")
-    table.add_column("File", style="dim", no_wrap=True)
-    for name in ("Questions", "No answer", "Due"):
-        table.add_column(name, justify="right")
+    table.add_column("Deck", min_width=12)
+    if files:
+        table.add_column("File", style="dim", no_wrap=True)
+    for name in ("Questions", "No answer", "New", "Due"):
+        table.add_column(name, justify="right", min_width=len(name), no_wrap=True)
     for item in summaries:
+        file = [Text(clean(item.path.name))] if files else []
         if item.error is not None:
-            table.add_row(
-                Text("(unreadable)", style="red"), Text(clean(str(item.path))), "", "", ""
-            )
+            table.add_row(Text(f"(unreadable) {clean(str(item.path))}", style="red"), *file)
             continue
-        due = "-" if item.due is None else str(item.due)
         table.add_row(
             Text(clean(item.title)),
-            Text(clean(item.path.name)),
+            *file,
             str(item.questions),
             str(item.unanswered),
-            due,
+            _count(item.new),
+            _count(item.due),
         )
     return table
 
 
-def decks_document(summaries: list[DeckSummary]) -> list[dict[str, Any]]:
-    return [
-        {
-            "title": item.title,
-            "path": str(item.path),
-            "questions": item.questions,
-            "unanswered": item.unanswered,
-            "due": item.due,
-            "error": item.error,
-        }
-        for item in summaries
-    ]
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def render_config(path: Path, config: Config) -> RenderableType:

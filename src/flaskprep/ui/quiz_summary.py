@@ -10,28 +10,36 @@ from datetime import datetime, timedelta
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from flaskprep.learn.session import Tally
 from flaskprep.scheduling import Rating
-from flaskprep.session import Session
 from flaskprep.ui.quiz_view import RATING_STYLES
 
 
 def render_summary(
-    session: Session, elapsed: timedelta, next_due: datetime | None, now: datetime, cram: bool
+    tally: Tally, elapsed: timedelta, next_due: datetime | None, now: datetime, cram: bool
 ) -> RenderableType:
-    right = sum(n for r, n in session.ratings.items() if r is not Rating.AGAIN)
-    wrong = session.ratings[Rating.AGAIN]
-    seen = len(session.seen)
+    """Each question seen counts once (right, wrong or skipped); repeats come after."""
+    seen = tally.seen
     head = Text(f"Seen {seen} question{'' if seen == 1 else 's'} in {_duration(elapsed)}", "bold")
-    counts = Text(f"right {right} · wrong {wrong}  (")
+    counts = Text(f"right {tally.right} · wrong {tally.wrong}")
+    if tally.skipped:
+        counts.append(f" · skipped {tally.skipped}")
+    counts.append("  (")
     for index, rating in enumerate(Rating):
         counts.append(
-            ("" if index == 0 else " · ") + f"{rating.label} {session.ratings[rating]}",
+            ("" if index == 0 else " · ") + f"{rating.label} {tally.ratings[rating]}",
             RATING_STYLES[rating],
         )
     counts.append(")")
-    if session.skipped:
-        counts.append(f" · skipped {session.skipped}")
     lines: list[RenderableType] = [Text(""), head, counts]
+    if tally.repeats:
+        again = tally.repeats - tally.repeats_right
+        lines.append(
+            Text(
+                f"Repeated {tally.repeats} time{'' if tally.repeats == 1 else 's'}: "
+                f"right {tally.repeats_right} · wrong {again}"
+            )
+        )
     if cram:
         lines.append(Text("Cram session: the schedule was not changed.", "dim"))
     lines.append(Text(f"Next due: {describe_due(next_due, now)}"))

@@ -1,30 +1,27 @@
-"""The quiz in the terminal: render the session, turn keys into session calls.
+"""The quiz card on screen: a :class:`~flaskprep.learn.session.Session` in, renderables out.
 
-``play`` drives a :class:`flaskprep.session.Session` with a key reader until the
-session is done or the input ends. Deck text always goes through ``ui.safe``;
-Markdown (and ``rich.markdown``) is only loaded when an answer is first shown, so
-the first question appears quickly.
+The input loop that drives the session is ``cli/quiz_loop.py``. Deck text always
+goes through ``ui.safe``; Markdown (and ``rich.markdown``) is only loaded when an
+answer is first shown, so the first question appears quickly.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating, format_interval
-from flaskprep.session import COMMANDS, Session
 from flaskprep.ui.safe import clean
 
 if TYPE_CHECKING:
-    from flaskprep.distractors import Prompt
-    from flaskprep.ui.keys import KeyReader
+    from flaskprep.learn.prompts import Prompt
 
 Previews = Callable[["Prompt"], "dict[Rating, timedelta]"]
 RATING_STYLES = {
@@ -38,117 +35,17 @@ GRADE_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating
 
 @dataclass
 class Screen:
-    """What ``play`` needs besides the session: where to draw, the clock, labels."""
+    """What a card is drawn with besides the session: where, how, and its labels."""
 
     console: Console
-    keys: KeyReader
-    clock: Callable[[], datetime]
+    interactive: bool
     previews: Previews
-    deck_title: str
-    total: int
+    deck_titles: list[str]
+    """Each deck's title, by ``Prompt.deck_index``."""
     status: str = ""
-    drawn: Prompt | None = None
-
-
-def play(session: Session, screen: Screen) -> None:
-    """Run the session until it is done, quit, or the input ends."""
-    shown_at = time.monotonic()
-    current = None
-    while session.phase != "done":
-        if session.current is not current:
-            current, shown_at = session.current, time.monotonic()
-        _draw(session, screen)
-        elapsed = int((time.monotonic() - shown_at) * 1000)
-        if not _step(session, screen, elapsed):
-            session.quit()
-
-
-def ready_to_start(screen: Screen) -> bool:
-    """Wait for a key before the first card (False: the user quit or the input ended)."""
-    screen.console.print(Text("Press any key to start (q quits).", "bold"))
-    return screen.keys.key() not in (None, "q")
-
-
-def _step(session: Session, screen: Screen, elapsed_ms: int) -> bool:
-    """Read one input and apply it; False when the input has ended."""
-    prompt = session.current
-    assert prompt is not None
-    screen.status = ""
-    if session.phase == "question" and prompt.mode in ("type", "cloze"):
-        text = screen.keys.line("> ")
-        if text is None:
-            return False
-        if text.strip().lower() in COMMANDS:
-            return _command(session, screen, text.strip().lower())
-        if not text.strip():
-            screen.status = "Nothing typed: type an answer, or s then Enter to skip."
-            return True
-        session.answer(text, screen.clock(), elapsed_ms)
-        return True
-    if session.phase == "feedback" and not screen.keys.interactive:
-        session.proceed()
-        return True
-    key = screen.keys.key()
-    if key is None:
-        _accept_proposal(session, screen, elapsed_ms)
-        return False
-    if key in COMMANDS:
-        return _command(session, screen, key)
-    _apply_key(session, screen, key, elapsed_ms)
-    return True
-
-
-def _apply_key(session: Session, screen: Screen, key: str, elapsed_ms: int) -> None:
-    prompt = session.current
-    assert prompt is not None
-    if session.phase == "feedback":
-        session.proceed()
-    elif session.phase == "answer":
-        proposal = session.outcome.rating if prompt.mode == "type" else None
-        rating = GRADE_KEYS.get(key) or (proposal if key == "enter" else None)
-        if rating is not None:
-            session.grade(rating, screen.clock(), elapsed_ms)
-    elif prompt.mode == "flash":
-        if key in ("enter", "space"):
-            session.reveal()
-    else:
-        session.answer(key, screen.clock(), elapsed_ms)
-
-
-def _accept_proposal(session: Session, screen: Screen, elapsed_ms: int) -> None:
-    """The input ended on a scored typed answer: keep the grade Enter would have given."""
-    proposal = session.outcome.rating
-    typed = session.current is not None and session.current.mode == "type"
-    if session.phase == "answer" and typed and proposal is not None:
-        session.grade(proposal, screen.clock(), elapsed_ms)
-
-
-def _command(session: Session, screen: Screen, key: str) -> bool:
-    if key == "q":
-        session.quit()
-    elif key == "s":
-        session.skip()
-    elif key == "u":
-        screen.status = "Took the last grade back." if session.undo() else "Nothing to undo."
-    return True
 
 
 # -- rendering ---------------------------------------------------------------------------
-
-
-def _draw(session: Session, screen: Screen) -> None:
-    """A terminal gets the whole card redrawn; piped output only gets what is new."""
-    full = (
-        screen.keys.interactive
-        or session.phase == "question"
-        or screen.drawn is not session.current
-    )
-    if screen.keys.interactive:
-        screen.console.clear()
-    elif full:
-        screen.console.print()
-    screen.drawn = session.current
-    screen.console.print(render(session, screen, full=full))
 
 
 def render(session: Session, screen: Screen, *, full: bool = True) -> RenderableType:
@@ -167,10 +64,17 @@ def render(session: Session, screen: Screen, *, full: bool = True) -> Renderable
 
 
 def _header(session: Session, screen: Screen) -> Text:
-    done = sum(session.ratings.values()) + session.skipped - (session.phase == "feedback")
-    text = Text(f"{clean(screen.deck_title)} · {done + 1}/{max(screen.total, done + 1)}", "dim")
-    if session.current is not None:
-        text.append(f" · {session.current.mode}", "dim")
+    prompt = session.current
+    index = prompt.deck_index if prompt is not None else 0
+    title = screen.deck_titles[index] if index < len(screen.deck_titles) else ""
+    text = Text(f"{clean(title)} · ", "dim")
+    if session.is_repeat:
+        text.append("again · ", "yellow")
+    text.append(f"{session.position} of {session.total}", "dim")
+    if session.to_repeat:
+        text.append(f" · {session.to_repeat} to repeat", "dim")
+    if prompt is not None:
+        text.append(f" · {prompt.mode}", "dim")
     if screen.status:
         text.append(f"  {screen.status}", "yellow")
     return text
@@ -226,7 +130,7 @@ class _Budget:
 def _option_budget(session: Session, screen: Screen) -> _Budget | None:
     """A terminal's lines left for the options (never below one each); piped: no limit."""
     prompt = session.current
-    if not screen.keys.interactive or prompt is None or prompt.choice is None:
+    if not screen.interactive or prompt is None or prompt.choice is None:
         return None
     console, width = screen.console, screen.console.width
     used = 6 + _rows(console, prompt.question.text, width)  # header, gaps, footer, cursor
@@ -265,6 +169,9 @@ def _result(session: Session, prompt: Prompt, budget: _Budget | None) -> list[Re
         verdict.append(blanks, "bold")
     if prompt.cloze is not None:
         parts.append(_typed(outcome.typed))
+    if prompt.truefalse is not None:
+        truth = "true: it is" if prompt.truefalse.is_true else "false: it answers another question"
+        verdict.append(f"  The statement was {truth}. The answer is:", "bold")
     return [*parts, Text(""), verdict, _indented(prompt.question.answer)]
 
 
@@ -287,7 +194,7 @@ def _hint(session: Session, screen: Screen) -> Text:
     if session.phase == "answer":
         return _grade_bar(session, screen, prompt) + Text("\n" + tail, "dim")
     if session.phase == "feedback":
-        more = "any key: next · u undo · q quit" if screen.keys.interactive else ""
+        more = "any key: next · u undo · q quit" if screen.interactive else ""
         return Text(more, "dim")
     if prompt.mode in ("type", "cloze"):
         what = "your answer" if prompt.mode == "type" else "the missing word(s), comma-separated"
@@ -305,6 +212,8 @@ def _grade_bar(session: Session, screen: Screen, prompt: Prompt) -> Text:
     items: list[Text] = []
     if prompt.mode == "type" and session.outcome.rating is not None:
         items.append(Text(f"Enter: {session.outcome.rating.label}", "bold"))
+    elif prompt.mode == "flash":
+        items.append(Text("Enter/space: Good", "bold"))
     for key, rating in GRADE_KEYS.items():
         item = Text(f"{key} {rating.label}", RATING_STYLES[rating])
         if rating in previews:

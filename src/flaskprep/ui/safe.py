@@ -18,15 +18,9 @@ from __future__ import annotations
 
 import re
 
+from flaskprep.invisible import FORMAT_CHARACTERS, SEPARATORS
+
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-FORMAT_CHARACTERS = (
-    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f"
-)
-"""Unicode category Cf (format characters), as of Unicode 15, as a regex class body."""
-SEPARATORS = "\u2028\u2029"
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]|([{FORMAT_CHARACTERS}])|[{SEPARATORS}]")
 _INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{FORMAT_CHARACTERS}{SEPARATORS}]")
 

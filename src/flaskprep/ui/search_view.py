@@ -62,28 +62,3 @@ def render_results(found: list[tuple[Deck, SearchResult]], *, show_answers: bool
         parts.append(Text(clean(deck.title), style="bold underline"))
         parts.append(render_search(result, deck, show_answers=show_answers))
     return Group(*parts)
-
-
-def search_json(results: list[SearchResult], decks: list[Deck], *, limit: int = 10) -> str:
-    """``{"query", "hits": [{"id", "section", "question", "score"}]}``, best first.
-
-    With several decks each hit also names its ``deck`` (title), and the decks'
-    hits are merged by score, at most ``limit`` in all.
-    """
-    from flaskprep.ui.jsonout import dumps
-
-    scored: list[tuple[float, dict[str, object]]] = []
-    for result, deck in zip(results, decks, strict=True):
-        for hit in result.hits:
-            entry: dict[str, object] = {
-                "id": hit.question.id,
-                "section": deck.section_of(hit.question).label,
-                "question": hit.question.text,
-                "score": round(hit.score, 3),
-            }
-            if len(decks) > 1:
-                entry["deck"] = deck.title
-            scored.append((hit.score, entry))
-    scored.sort(key=lambda pair: -pair[0])
-    query = results[0].query if results else ""
-    return dumps({"query": query, "hits": [entry for _, entry in scored[:limit]]})

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from flaskprep.stats import Counts, DeckStats, InterviewSummary, SectionStats
+from flaskprep.ui.fit import FirstThatFits
 from flaskprep.ui.safe import clean
 
 SHADES = ("·", "░", "▒", "▓", "█")
@@ -131,31 +132,53 @@ def render_bar(fraction: float, width: int = BAR_WIDTH, style: str = "green") ->
     return bar
 
 
+SECTION_COLUMNS = ("Qs", "New", "Learn", "Review", "Due")
+
+
 def render_sections(sections: Sequence[SectionStats]) -> RenderableType:
+    """The richest of three layouts that fits: a bar for retention, then plain numbers,
+    then without the Learn and Review columns; headers are always whole."""
+    return FirstThatFits(
+        _sections_table(sections, SECTION_COLUMNS, bar=True),
+        _sections_table(sections, SECTION_COLUMNS, bar=False),
+        _sections_table(sections, ("Qs", "New", "Due"), bar=False),
+    )
+
+
+def _sections_table(
+    sections: Sequence[SectionStats], columns: Sequence[str], *, bar: bool
+) -> RenderableType:
     table = Table(
         title=Text("By section (retention over the last 30 days)", style="bold"),
         title_justify="left",
         box=None,
         pad_edge=False,
     )
-    table.add_column("Section", overflow="ellipsis", no_wrap=True, max_width=36)
-    for name in ("Qs", "New", "Learn", "Review", "Due"):
-        table.add_column(name, justify="right")
-    table.add_column("Retention", no_wrap=True)
-    for section in sections:
-        table.add_row(Text(clean(section.label)), *_section_cells(section.counts))
+    table.add_column("Section", max_width=36, min_width=16)  # wraps rather than squeeze numbers
+    for name in columns:
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    rows = [_section_cells(section.counts, columns, bar) for section in sections]
+    widest = max((cell.cell_len for *_, cell in rows), default=0)
+    table.add_column("Retention", no_wrap=True, min_width=max(len("Retention"), widest))
+    for section, cells in zip(sections, rows, strict=True):
+        table.add_row(Text(clean(section.label)), *cells)
     return table
 
 
-def _section_cells(counts: Counts) -> list[RenderableType]:
-    numbers: list[RenderableType] = [
-        str(n) for n in (counts.questions, counts.new, counts.learning, counts.review, counts.due)
-    ]
+def _section_cells(counts: Counts, columns: Sequence[str], bar: bool) -> list[Text]:
+    values = {
+        "Qs": counts.questions,
+        "New": counts.new,
+        "Learn": counts.learning,
+        "Review": counts.review,
+        "Due": counts.due,
+    }
+    numbers = [Text(str(values[name])) for name in columns]
     if counts.retention is None:
         return [*numbers, Text("—", style="dim")]
     style = "green" if counts.retention >= 0.8 else "yellow" if counts.retention >= 0.6 else "red"
-    cell = render_bar(counts.retention, 12, style)
-    cell.append(f" {_percent(counts.retention):>4}")
+    cell = render_bar(counts.retention, 12, style) if bar else Text()
+    cell.append(f" {_percent(counts.retention):>4}" if bar else _percent(counts.retention), style)
     cell.append(f" of {counts.retention_reviews}", style="dim")
     return [*numbers, cell]
 

@@ -1,0 +1,61 @@
+"""Each shared option declared once: its names, default, environment variable and help.
+
+Typer's parameters are built from these in ``cli/app.py`` (:func:`typer_option`), and
+the typer-free ``search`` path in ``cli/fast.py`` reads the same declarations, so a
+name, a default or an environment variable cannot drift between the two. This
+module imports no typer: the fast path loads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from flaskprep.ui.color import COLOR_CHOICES, ColorChoice
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class OptionSpec(Generic[T]):
+    names: tuple[str, ...]
+    help: str
+    default: T
+    metavar: str | None = None
+    """The placeholder in ``--help`` (``N`` rather than click's ``<int range>``)."""
+    envvar: str | None = None
+    minimum: int | None = None
+    flag: bool = False
+    repeatable: bool = False
+
+
+DECK: OptionSpec[Path | None] = OptionSpec(
+    ("--deck", "-d"),
+    "Markdown deck (or folder of decks) to use instead of the bundled Flask deck.",
+    None,
+    metavar="PATH",
+    envvar="FLASKPREP_DECK",
+)
+COLOR: OptionSpec[ColorChoice] = OptionSpec(
+    ("--color",), f"Colour output: {', '.join(COLOR_CHOICES)}.", "auto", metavar="WHEN"
+)
+SECTION: OptionSpec[list[str] | None] = OptionSpec(
+    ("--section", "-s"),
+    "Only this section (number or part of its title); repeatable.",
+    None,
+    metavar="SECTION",
+    repeatable=True,
+)
+SEARCH_LIMIT: OptionSpec[int] = OptionSpec(
+    ("--limit", "-n"), "Show at most N hits.", 10, metavar="N", minimum=1
+)
+SEARCH_ANSWERS: OptionSpec[bool] = OptionSpec(
+    ("--answers", "-a"), "Print each answer.", False, flag=True
+)
+SEARCH_JSON: OptionSpec[bool] = OptionSpec(
+    ("--json",), "Print hits as JSON (schema: docs/json.md).", False, flag=True
+)
+
+GLOBAL_OPTIONS: tuple[OptionSpec[Path | None] | OptionSpec[ColorChoice], ...] = (DECK, COLOR)
+SEARCH_OPTIONS = (SECTION, SEARCH_LIMIT, SEARCH_ANSWERS, SEARCH_JSON)

@@ -1,0 +1,188 @@
+"""Every ``--json`` document, one schema each, as documented in ``docs/json.md``.
+
+Each document names its schema (``"schema": "flaskprep.<name>/1"``) and describes
+a deck with the same object everywhere (:func:`deck_ref`): its title and its path
+as given (``--deck notes.md`` stays ``notes.md``). Builders return plain data;
+:func:`dumps` turns it into text that stays safe if it lands on a terminal.
+Imports only core types, and only for type hints: ``search --json`` loads this.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from flaskprep.invisible import FORMAT_CHARACTERS, SEPARATORS
+
+if TYPE_CHECKING:
+    from flaskprep.grading import Grade
+    from flaskprep.library import DeckSummary
+    from flaskprep.model import Deck, Question, Section
+    from flaskprep.search import SearchResult
+    from flaskprep.stats import Counts, DeckStats
+
+Document = dict[str, Any]
+VERSION = 1
+
+# json.dumps already escapes C0 controls; these (C1, Unicode format characters such as
+# bidi overrides and zero-width spaces, line separators) it would pass through raw.
+_RAW_UNSAFE = re.compile(f"[\x7f-\x9f{FORMAT_CHARACTERS}{SEPARATORS}]")
+
+
+def dumps(document: Document) -> str:
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # json.dumps of one character gives its \uXXXX escape (a surrogate pair above U+FFFF).
+    return _RAW_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)
+
+
+def schema(name: str) -> str:
+    return f"flaskprep.{name}/{VERSION}"
+
+
+def deck_ref(title: str | None, path: str) -> Document:
+    """The ``deck`` object every document uses."""
+    return {"title": title, "path": path}
+
+
+def _ref(deck: Deck) -> Document:
+    return deck_ref(deck.title, deck.path)
+
+
+def deck_document(deck: Deck, sections: Sequence[Section] | None = None) -> Document:
+    """``browse --json`` (all sections, or the one asked for) and ``export --format json``."""
+    return {
+        "schema": schema("deck"),
+        "deck": _ref(deck),
+        "sections": [
+            {
+                "number": section.number,
+                "title": section.title,
+                "questions": [
+                    {"id": q.id, "question": q.text, "answer": q.answer} for q in section.questions
+                ],
+            }
+            for section in (deck.sections if sections is None else sections)
+        ],
+        "resources": [{"title": r.title, "url": r.url} for r in deck.resources],
+    }
+
+
+def search_document(found: Sequence[tuple[Deck, SearchResult]], query: str, limit: int) -> Document:
+    """Hits of every deck, merged best first, at most ``limit`` in all."""
+    scored: list[tuple[float, Document]] = []
+    for deck, result in found:
+        for hit in result.hits:
+            entry: Document = {
+                "deck": _ref(deck),
+                "id": hit.question.id,
+                "section": deck.section_of(hit.question).label,
+                "question": hit.question.text,
+                "score": round(hit.score, 3),
+            }
+            scored.append((hit.score, entry))
+    scored.sort(key=lambda pair: -pair[0])
+    return {
+        "schema": schema("search"),
+        "query": query,
+        "hits": [entry for _, entry in scored[:limit]],
+    }
+
+
+def check_document(deck: Deck, question: Question, grade: Grade) -> Document:
+    return {
+        "schema": schema("check"),
+        "deck": _ref(deck),
+        "id": question.id,
+        "question": question.text,
+        "score": grade.score,
+        "matched": list(grade.matched),
+        "missing": list(grade.missing),
+    }
+
+
+def decks_document(summaries: Sequence[DeckSummary]) -> Document:
+    return {
+        "schema": schema("decks"),
+        "decks": [
+            {
+                "deck": deck_ref(item.title if item.error is None else None, str(item.path)),
+                "questions": item.questions,
+                "unanswered": item.unanswered,
+                "new": item.new,
+                "due": item.due,
+                "error": item.error,
+            }
+            for item in summaries
+        ],
+    }
+
+
+def stats_document(decks: Sequence[tuple[Deck, DeckStats]], streak: int) -> Document:
+    """The same shape for one deck or many: totals and merged lists at the top, with
+    each section and interview naming its deck, and each deck's own totals under ``decks``."""
+    forecast: Counter[str] = Counter()
+    heatmap: Counter[str] = Counter()
+    for _, stats in decks:
+        forecast.update({day.isoformat(): due for day, due in stats.forecast})
+        heatmap.update({day.isoformat(): n for day, n in stats.heatmap if n})
+    return {
+        "schema": schema("stats"),
+        "today": decks[0][1].today.isoformat(),
+        "streak": streak,
+        **_counts(_total([stats.counts for _, stats in decks])),
+        "due_tomorrow": sum(stats.due_tomorrow for _, stats in decks),
+        "sections": [
+            {
+                "deck": _ref(deck),
+                "section": s.label,
+                **_counts(asdict(s.counts)),
+            }
+            for deck, stats in decks
+            for s in stats.sections
+        ],
+        "forecast": [{"date": day, "due": due} for day, due in sorted(forecast.items())],
+        "heatmap": [{"date": day, "reviews": n} for day, n in sorted(heatmap.items())],
+        "interviews": sorted(
+            (
+                {
+                    "deck": _ref(deck),
+                    "at": i.at.isoformat(),
+                    "count": i.count,
+                    "score": i.score,
+                }
+                for deck, stats in decks
+                for i in stats.interviews
+            ),
+            key=lambda entry: str(entry["at"]),
+        ),
+        "decks": [
+            {
+                "deck": _ref(deck),
+                "streak": stats.streak,
+                **_counts(asdict(stats.counts)),
+                "due_tomorrow": stats.due_tomorrow,
+            }
+            for deck, stats in decks
+        ],
+    }
+
+
+def _total(counts: Sequence[Counts]) -> Document:
+    summed: Document = {
+        name: sum(getattr(c, name) for c in counts)
+        for name in ("questions", "new", "learning", "review", "due", "reviewed", "reviews")
+    }
+    weighted = [(c.retention, c.retention_reviews) for c in counts if c.retention is not None]
+    graded = sum(n for _, n in weighted)
+    summed["retention"] = sum(r * n for r, n in weighted) / graded if graded else None
+    summed["retention_reviews"] = sum(c.retention_reviews for c in counts)
+    return summed
+
+
+def _counts(values: Document) -> Document:
+    retention = values["retention"]
+    return {**values, "retention": None if retention is None else round(retention, 4)}

@@ -1,0 +1,117 @@
+"""Wrong answers that are fair and plausible, and options that do not give themselves away.
+
+Fair: never the answer of a question that overlaps the card's own
+(:mod:`~flaskprep.learn.overlap`), never one whose text equals the right answer or
+another option. Plausible: close to the right answer in length and form (code block,
+inline code, list or prose) and near it in topic, with a little randomness from
+``rng`` so sessions vary.
+
+Word overlap: the right answer usually repeats the question's words, so an option
+could be picked without knowing anything. :meth:`DistractorPool.masked` hides the
+question's own words in every option and statement (``…``), so no option shares them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+from flaskprep.learn.overlap import Overlaps, content_stems
+from flaskprep.model import Deck, Question
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.tokens import normalise, tokenize
+from flaskprep.words.weights import weight
+
+MASK = "…"
+_LENGTH_JITTER = 0.35
+"""Random slack added to the distance so sessions vary but stay plausible."""
+_WORDISH = re.compile(r"[^\W_][\w’']*(?:[.\-/][^\W_][\w’']*)*")
+_MASKS = re.compile(r"…(?:[\s,/]+…)+")
+
+
+class DistractorPool:
+    """A deck's answered questions, ready to lend their answers as wrong options."""
+
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self.overlaps = Overlaps(deck.questions)
+        self.candidates = self.overlaps.questions
+        self._forms = {q.id: _form(q.answer) for q in self.candidates}
+        self._pairs = _recurring_pairs(deck)
+        self._top_idf = max(self.overlaps.idf.values(), default=1.0) or 1.0
+
+    def rarity(self, word: str) -> float:
+        """How much a word says: its general weight, lowered when the deck says it often."""
+        in_deck = self.overlaps.idf.get(stem(word.lower()), self._top_idf) / self._top_idf
+        return weight(word) * min(1.0, 2 * in_deck)
+
+    def recurring(self, first: str, second: str) -> bool:
+        return (stem(first), stem(second)) in self._pairs
+
+    def distractors(self, question: Question, rng: random.Random, count: int) -> list[Question]:
+        """Up to ``count`` other questions whose answers make fair wrong options, best first."""
+        ranked = sorted(
+            (self._distance(question, other) + rng.random() * _LENGTH_JITTER, index, other)
+            for index, other in enumerate(self.candidates)
+            if not self.overlaps.overlap(question.id, other.id)
+        )
+        seen = {normalise(question.answer), normalise(self.masked(question, question.answer))}
+        chosen: list[Question] = []
+        for _distance, _index, other in ranked:
+            keys = {normalise(other.answer), normalise(self.masked(question, other.answer))}
+            if keys & seen:
+                continue
+            seen |= keys
+            chosen.append(other)
+            if len(chosen) == count:
+                break
+        return chosen
+
+    def masked(self, question: Question, text: str) -> str:
+        """``text`` with each word (or identifier) that the question itself says hidden."""
+        asked = content_stems(question.text) | {
+            w for w in tokenize(question.text) if w not in STOP_WORDS
+        }
+
+        def hide(match: re.Match[str]) -> str:
+            words = [w for w in tokenize(match.group()) if w not in STOP_WORDS]
+            hit = any(w in asked or stem(w) in asked for w in words)
+            return MASK if hit else match.group()
+
+        return _MASKS.sub(MASK, _WORDISH.sub(hide, text))
+
+    def _distance(self, question: Question, other: Question) -> float:
+        target = max(len(question.answer), 1)
+        length = min(abs(len(other.answer) - target) / target, 2.0)
+        form = sum(
+            a != b for a, b in zip(self._form_of(question), self._forms[other.id], strict=True)
+        )
+        topic = 1.0 - self.overlaps.similarity(question.id, other.id)
+        return length + 0.5 * form + 0.5 * topic
+
+    def _form_of(self, question: Question) -> tuple[bool, bool, bool]:
+        return self._forms.get(question.id) or _form(question.answer)
+
+
+def _recurring_pairs(deck: Deck) -> set[tuple[str, str]]:
+    """Adjacent content-word pairs that occur in more than one card (technical terms)."""
+    seen: dict[tuple[str, str], int] = {}
+    for question in deck.questions:
+        words = tokenize(f"{question.text} . {question.answer}")
+        pairs = {
+            (stem(a), stem(b))
+            for a, b in itertools.pairwise(words)
+            if a not in STOP_WORDS and b not in STOP_WORDS
+        }
+        for pair in pairs:
+            seen[pair] = seen.get(pair, 0) + 1
+    return {pair for pair, count in seen.items() if count > 1}
+
+
+def _form(answer: str) -> tuple[bool, bool, bool]:
+    """Code block, inline code, list: options of one form look alike."""
+    lines = answer.splitlines()
+    listed = sum(1 for line in lines if line.lstrip().startswith(("- ", "* ", "1.", "2."))) > 1
+    return ("```" in answer or "    " in answer, "`" in answer.replace("```", ""), listed)

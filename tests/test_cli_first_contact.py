@@ -1,0 +1,89 @@
+"""What a new user meets first: bare ``flaskprep``, usage mistakes, colour and the pager."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from cli_runner import run
+from flaskprep import paths
+from flaskprep.ui.color import wants_color
+from flaskprep.ui.console import make_console
+from flaskprep.ui.output import less_options
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_bare_flaskprep_prints_a_start_guide_and_exits_0() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "flaskprep quiz" in result.stdout
+    assert str(paths.progress_file()) in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show",), "flaskprep: error: missing argument 'ID' (hint: flaskprep show --help)"),
+        (("quz",), "flaskprep: error: no such command 'quz'"),
+        (("search", "x", "--limit", "ten"), "flaskprep: error: invalid value for '--limit'"),
+    ],
+)
+def test_usage_mistakes_are_one_line(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["-n", "--seed", "--count", "--minutes", "--output"])
+def test_help_placeholders_are_words_not_types(name: str) -> None:
+    helps = "".join(run(cmd, "--help").stdout for cmd in ("quiz", "interview", "export"))
+    assert "range>" not in helps and "<int>" not in helps and "<path>" not in helps
+    assert name in helps
+
+
+@pytest.mark.parametrize(
+    ("choice", "env", "tty", "colored"),
+    [
+        ("auto", {}, True, True),
+        ("auto", {}, False, False),
+        ("auto", {"NO_COLOR": ""}, True, True),  # empty NO_COLOR counts as unset
+        ("auto", {"NO_COLOR": "1"}, True, False),
+        ("auto", {"FORCE_COLOR": "1"}, False, True),
+        ("always", {"NO_COLOR": "1"}, False, True),  # an explicit choice wins
+        ("never", {"FORCE_COLOR": "1"}, True, False),
+    ],
+)
+def test_colour_follows_the_no_color_convention(
+    choice: str, env: dict[str, str], tty: bool, colored: bool
+) -> None:
+    stream = FakeTerminal() if tty else io.StringIO()
+    assert wants_color(choice, stream, env) is colored  # type: ignore[arg-type]
+
+
+def test_color_always_keeps_colour_with_no_color_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = io.StringIO()
+    make_console("always", file=out).print("[red]x[/]")
+    assert "\x1b[31m" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("mine", "used"),
+    [
+        (None, "FRX"),
+        ("", "FRX"),
+        ("-X", "-X -R"),
+        ("--mouse -i", "--mouse -i -R"),
+        ("-FRX", "-FRX"),
+        ("SR", "SR"),
+    ],
+)
+def test_pager_adds_r_to_the_users_less(mine: str | None, used: str) -> None:
+    assert less_options(mine) == used

@@ -1,0 +1,161 @@
+"""The three layouts real decks use that 0.1 misread: details in the wild, deep answer
+headings, quoted or labelled question bullets. One behaviour per test."""
+
+from __future__ import annotations
+
+from flaskprep.parsing import ParseResult, parse_text
+
+
+def parse(text: str) -> ParseResult:
+    return parse_text(text, "decks/wild.md")
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.answer) for q in parse(text).deck.questions]
+
+
+def sections(text: str) -> list[tuple[str, list[str]]]:
+    return [(s.title, [q.text for q in s.questions]) for s in parse(text).deck.sections]
+
+
+# --- <details> in the wild ----------------------------------------------------------------
+
+
+def test_headings_inside_a_closed_details_answer_belong_to_it() -> None:
+    text = (
+        "###### 1. What's the output?\n\n```js\nf()\n```\n\n"
+        "<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: D\n\nHoisting.\n\n"
+        "</p>\n</details>\n\n---\n\n###### 2. What's the output?\n\nx\n"
+    )
+    deck = parse(text).deck
+    assert [q.text for q in deck.questions] == ["What's the output?", "What's the output?"]
+    assert "#### Answer: D" in deck.questions[0].answer
+    assert len(deck.sections) == 1
+
+
+def test_details_closed_after_a_list_ends_there_and_the_next_one_is_read() -> None:
+    text = (
+        "<details>\n<summary>What are the limits of X?</summary><br><b>\n\n"
+        "* Slow\n* Old\n</b></details>\n\n"
+        "<details>\n<summary>What is Y?</summary><br><b>\n\nY.\n</b></details>\n"
+    )
+    assert [q for q, _ in pairs(text)] == ["What are the limits of X?", "What is Y?"]
+
+
+def test_multi_line_summary_keeps_its_options_in_the_question() -> None:
+    text = (
+        "<details>\n<summary>Explain the following:\n\n- Job\n- Build</summary><br><b>\n"
+        "- Job is what to run\n- Build is one run\n</b></details>\n"
+    )
+    [(question, answer)] = pairs(text)
+    assert question.startswith("Explain the following:")
+    assert "- Build" in question
+    assert answer.startswith("- Job is what to run")
+
+
+def test_details_without_an_answer_is_kept_unanswered() -> None:
+    text = (
+        "<details>\n<summary>What is X?</summary><br><b>\n</b></details>\n\n"
+        "<details>\n<summary>What is Y?</summary><br><b>\n\nY.\n</b></details>\n"
+    )
+    assert pairs(text) == [("What is X?", ""), ("What is Y?", "Y.")]
+
+
+def test_html_around_a_details_answer_is_dropped() -> None:
+    text = "<details>\n<summary>What is X?</summary><br><b>\n\nIt is X.\n</b></details>\n"
+    assert pairs(text) == [("What is X?", "It is X.")]
+
+
+def test_details_holding_details_questions_is_a_section() -> None:
+    text = (
+        "## DevOps\n\n<details>\n  <summary><h3>Linux</h3></summary>\n\n<br>\n\n"
+        "<details>\n<summary>What is Linux?</summary>\n\nA kernel.\n</details>\n\n"
+        "</details>\n\n<details>\n  <summary><h3>Git</h3></summary>\n\n"
+        "<details>\n<summary>What is Git?</summary>\n\nA VCS.\n</details>\n\n</details>\n"
+    )
+    assert sections(text) == [("Linux", ["What is Linux?"]), ("Git", ["What is Git?"])]
+    assert pairs(text)[0] == ("What is Linux?", "A kernel.")
+
+
+def test_details_holding_only_a_table_of_links_is_no_question() -> None:
+    text = (
+        "<details open>\n<summary>\nHide/Show table of contents\n</summary>\n\n"
+        "| No. | Questions |\n| --- | --- |\n| 1 | [What is X?](#x) |\n\n</details>\n\n"
+        "### What is X?\n\nX.\n"
+    )
+    assert [q for q, _ in pairs(text)] == ["What is X?"]
+
+
+# --- heading questions whose answers have headings ------------------------------------------
+
+
+DJANGO_LIKE = """# Top Django Questions
+
+#### You can also find all answers here [Site](https://example.com)
+
+## 1. What is _Django_ and what are its key features?
+
+**Django** is a web framework.
+
+### Key Features
+
+- ORM
+
+## 2. What is a _database migration_?
+
+Migrations change the schema.
+
+### Why Use Migrations?
+
+They are versioned.
+
+```python
+# a comment, not a heading
+class Migration: ...
+```
+
+#### When to Use
+
+Always.
+"""
+
+
+def test_deeper_headings_in_an_answer_are_part_of_it() -> None:
+    questions = parse(DJANGO_LIKE).deck.questions
+    assert [q.text for q in questions] == [
+        "What is _Django_ and what are its key features?",
+        "What is a _database migration_?",
+    ]
+    assert "### Why Use Migrations?" in questions[1].answer
+    assert "#### When to Use" in questions[1].answer
+
+
+def test_promotional_heading_above_the_questions_is_no_section() -> None:
+    deck = parse(DJANGO_LIKE).deck
+    assert [(s.title, len(s.questions)) for s in deck.sections] == [("Top Django Questions", 2)]
+
+
+def test_deeper_heading_numbered_like_the_questions_is_a_question() -> None:
+    text = (
+        "## Question 1. What is X?\n\nX.\n\n### Ref Link:\n\n[x](https://x)\n\n"
+        "## Question 2. What is Y?\n\nY.\n\n### 3. How to do Z?\n\nZ.\n"
+    )
+    assert [q for q, _ in pairs(text)] == ["What is X?", "What is Y?", "How to do Z?"]
+
+
+def test_question_label_alone_under_a_heading_introduces_its_text() -> None:
+    text = (
+        "#### What is the equivalent of this?\n\nQuestion:\n\n```\nx\n```\n\n"
+        "Answer:\n\n```\ny\n```\n\n#### What is Z?\n\nZ.\n"
+    )
+    questions = parse(text).deck.questions
+    assert [q.text.split("\n")[0] for q in questions] == [
+        "What is the equivalent of this?",
+        "What is Z?",
+    ]
+    assert questions[0].answer == "```\ny\n```"
+
+
+def test_bold_lead_in_ending_with_a_colon_is_no_question() -> None:
+    text = "### What is X?\n\nX is x.\n\n**When to use:**\n1. Often.\n\n### What is Y?\n\nY.\n"
+    assert [q for q, _ in pairs(text)] == ["What is X?", "What is Y?"]
