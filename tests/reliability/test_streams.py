@@ -179,3 +179,31 @@ def test_unusable_deck_paths_are_one_line(deck: str, monkeypatch: pytest.MonkeyP
     assert "Traceback" not in result.stderr
     assert result.exit_code == 2
     one_line(result.stderr)
+
+
+@pytest.mark.parametrize("variable", ["COLUMNS", "LINES"])
+@pytest.mark.parametrize("value", ["²", HUGE], ids=["superscript", "huge"])
+def test_odd_terminal_sizes_in_the_environment_are_ignored(
+    variable: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    for command in (("show", "1.1"), ("stats",)):
+        assert_ok(run(*command))
+
+
+@pytest.mark.parametrize(
+    "variable", ["FLASKPREP_HOME", "FLASKPREP_CACHE_DIR", "FLASKPREP_CONFIG_DIR"]
+)
+@pytest.mark.parametrize(
+    "value", ["x" * 5000, "~no-such-user-here/x"], ids=["long", "unknown-user"]
+)
+def test_unusable_folders_in_the_environment_are_one_line(
+    variable: str, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    for command in (("stats",), ("quiz", "--count", "1"), ("config",)):
+        result = run(*command, stdin="\n3\n")
+        assert "Traceback" not in result.stderr
+        assert result.exit_code in (0, 2), result.stderr[-300:]
+        if result.exit_code:
+            one_line(result.stderr)

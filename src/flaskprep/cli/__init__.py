@@ -99,7 +99,21 @@ def _streams_usable() -> bool:
         setattr(sys, name, Path(os.devnull).open(mode, encoding="utf-8"))  # noqa: SIM115
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         _tolerate_encoding(stream)
+    _drop_unreadable_sizes()
     return True
+
+
+def _drop_unreadable_sizes() -> None:
+    """rich reads ``COLUMNS``/``LINES`` with ``isdigit`` then ``int``: ``²`` or 5,000
+    digits end in a traceback. Such a value is ignored, as an unset one is."""
+    import os
+
+    from flaskprep.user_number import parse_whole
+
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and parse_whole(value) is None:
+            del os.environ[name]
 
 
 def _tolerate_encoding(stream: object) -> None:
@@ -141,8 +155,31 @@ def _guarded(command: Callable[[], int]) -> int:
         return 128 + exc.signum  # 143 for SIGTERM, 129 SIGHUP, 131 SIGQUIT, as shells report
     except BrokenPipeError:
         return _broken_pipe()
+    except (OSError, RecursionError, MemoryError) as exc:
+        # What no command foresaw (a file name too long, a device error, input nested
+        # too deeply): still one line naming the file, never a traceback.
+        report_error(_unforeseen(exc))
+        return ExitStatus.ERROR
+    except Exception as exc:
+        import os
+
+        if os.environ.get("FLASKPREP_DEBUG"):
+            raise
+        report_error(
+            f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+            "(a bug in flaskprep: please "
+            "report it; FLASKPREP_DEBUG=1 shows where)"
+        )
+        return ExitStatus.ERROR
     finally:
         _restore_handlers(replaced)
+
+
+def _unforeseen(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return "input nested too deeply" if isinstance(exc, RecursionError) else "out of memory"
 
 
 def _restore_handlers(replaced: dict[int, Any]) -> None:

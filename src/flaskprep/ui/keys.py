@@ -113,8 +113,10 @@ class TerminalKeys:
     def restore(self) -> None:
         if self._saved is not None:
             import termios
+            from contextlib import suppress
 
-            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+            with suppress(termios.error, OSError):  # the terminal is gone (SIGHUP)
+                termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
 
     def key(self) -> str | None:
         data = os.read(self._fd, 1)
