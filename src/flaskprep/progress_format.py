@@ -20,7 +20,7 @@ import stat
 import sys
 import time
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -324,6 +324,8 @@ def file_lock(path: Path, timeout_s: float) -> Iterator[None]:
     import fcntl
 
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    with suppress(OSError):  # under umask 0277 it would be 0400: the next open fails
+        os.fchmod(fd, 0o600)
     try:
         deadline = time.monotonic() + timeout_s
         while True:

@@ -128,3 +128,5 @@ def test_folders_are_0700_whatever_the_umask(
     ):
         assert mode(folder) == 0o700, (folder.name, oct(mode(folder)))
     assert mode(paths.progress_file()) == 0o600
+    lock = paths.progress_file().with_name("progress.json.lock")
+    assert mode(lock) == 0o600  # 0400 would lock a non-root user out of the next save

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,21 +19,24 @@ from flaskprep import paths
 from flaskprep.errors import DeckError
 from flaskprep.parsing import reading
 
-from .support import CLEAN_DECK, Result, assert_refused, run
+from .support import CLEAN_DECK, Result, assert_refused
+from .support import run as run_in_process
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 WATCHDOG_S = 5
 
 
-@pytest.fixture(autouse=True)
-def watchdog() -> Iterator[None]:
+def run(*args: str, stdin: str = "") -> Result:
+    """``flaskprep ARGS`` in-process; a read still blocked after a few seconds fails
+    the test (SIGALRM) instead of hanging CI. Disarmed before any assertion runs."""
+
     def hung(signum: int, frame: object) -> None:
         raise AssertionError(f"still reading after {WATCHDOG_S}s: a hang")
 
     old = signal.signal(signal.SIGALRM, hung)
     signal.alarm(WATCHDOG_S)
     try:
-        yield
+        return run_in_process(*args, stdin=stdin)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
