@@ -86,7 +86,18 @@ def test_search_no_hits_exits_1_with_one_line() -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert "no questions match" in result.stderr
+    assert 'no question matches "kubernetesoperatorzzz"' in result.stderr
+
+
+def test_search_off_topic_is_refused_in_one_line_naming_closest_deck_terms() -> None:
+    result = run("search", "send", "email")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert 'no question matches "send email"' in result.stderr
+    mixed = run("search", "kubernetes", "blueprints", "deployment")
+    assert mixed.exit_code == 1
+    assert "closest terms in the deck: blueprints, deploy" in mixed.stderr
 
 
 def test_search_section_filter() -> None:

@@ -57,6 +57,7 @@ COMMANDS = [
     ("flaskprep.check/1", ["check", "1.4", "blueprints and create_app", "--json"]),
     ("flaskprep.decks/1", ["decks", "--json"]),
     ("flaskprep.stats/1", ["stats", "--json"]),
+    ("flaskprep.preview/1", ["preview", "--json", "--count", "3"]),
 ]
 
 

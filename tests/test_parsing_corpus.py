@@ -13,15 +13,6 @@ PUBLIC = Path(__file__).parent / "data" / "decks" / "public"
 COUNTS: dict[str, dict[str, object]] = json.loads((PUBLIC / "counts.json").read_text("utf-8"))[
     "decks"
 ]
-# Decks the parser does not yet read within 5%: each one leaves this set as it is fixed.
-NOT_YET = {
-    "datascience-technical.md",
-    "datascience-theory.md",
-    "deepagents-python.md",
-    "sudheerj-react.md",
-    "techvault-devops.md",
-    "trimstray-sysadmin.md",
-}
 
 
 def within(found: int, expected: int) -> bool:
@@ -35,13 +26,7 @@ def test_every_deck_file_has_a_hand_count() -> None:
     assert len(COUNTS) >= 15
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True)) if name in NOT_YET else name
-        for name in sorted(COUNTS)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(COUNTS))
 def test_deck_reads_within_five_percent_of_its_hand_count(name: str) -> None:
     path = PUBLIC / name
     deck = parse_text(read_deck_text(path), str(path)).deck

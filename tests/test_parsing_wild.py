@@ -159,3 +159,102 @@ def test_question_label_alone_under_a_heading_introduces_its_text() -> None:
 def test_bold_lead_in_ending_with_a_colon_is_no_question() -> None:
     text = "### What is X?\n\nX is x.\n\n**When to use:**\n1. Often.\n\n### What is Y?\n\nY.\n"
     assert [q for q, _ in pairs(text)] == ["What is X?", "What is Y?"]
+
+
+# --- quoted or labelled question bullets -----------------------------------------------------
+
+
+def test_quoted_question_bullets_under_a_label_bullet_are_read() -> None:
+    text = (
+        "### Data Structures\n- Lists\n- Tuples\n"
+        "* **Interview Questions:**\n"
+        '    * "Explain the differences between lists and tuples."\n'
+        "      - Answer: Lists are mutable.\n"
+        '    * "When would you use a set?"\n'
+        "      - Answer: For membership tests.\n"
+    )
+    assert pairs(text) == [
+        ("Explain the differences between lists and tuples.", "Lists are mutable."),
+        ("When would you use a set?", "For membership tests."),
+    ]
+
+
+def test_bold_q_bullets_with_bold_a_answers_drop_their_labels() -> None:
+    text = (
+        "### Sample Interview Questions\n"
+        "- **Q:** How does asyncio differ from threading?\n"
+        "  - **A:** One thread, an event loop.\n"
+        "- **Q:** What is the event loop?\n"
+        "  - **A:** It schedules coroutines.\n"
+    )
+    assert pairs(text) == [
+        ("How does asyncio differ from threading?", "One thread, an event loop."),
+        ("What is the event loop?", "It schedules coroutines."),
+    ]
+
+
+def test_question_label_bullets_mix_with_quoted_ones_in_one_deck() -> None:
+    text = (
+        "## 1. Basics\n* **Interview Questions:**\n"
+        '    * "What is X?"\n      - Answer: X.\n'
+        "## 2. Async\n- Question: What is Y?\n  - A: Y.\n"
+    )
+    assert sections(text) == [("Basics", ["What is X?"]), ("Async", ["What is Y?"])]
+
+
+# --- bold and numbered questions -------------------------------------------------------------
+
+
+def test_bold_numbered_prompts_are_questions() -> None:
+    text = (
+        "## SQL\n\nWrite SQL queries:\n\n**1)** The number of active ads.\n\n"
+        "```sql\nSELECT count(*) FROM ads;\n```\n\n"
+        "**2) FizzBuzz.** Print numbers from 1 to 100.\n\nfor i in ...\n"
+    )
+    assert [q for q, _ in pairs(text)] == [
+        "The number of active ads.",
+        "FizzBuzz. Print numbers from 1 to 100.",
+    ]
+
+
+def test_question_mark_before_an_emoji_still_asks() -> None:
+    text = "## ML\n\n**In which cases is PR better than ROC? \u200d\u2b50\ufe0f**\n\nWhen rare.\n"
+    assert pairs(text) == [
+        ("In which cases is PR better than ROC? \u200d\u2b50\ufe0f", "When rare.")
+    ]
+
+
+def test_unanswered_bold_bullets_of_questions_are_kept_without_answers() -> None:
+    text = (
+        "### Simple Questions\n\n- <b>What did you learn this week?</b>\n"
+        "- <b>Tell me about your last project.</b>\n- <b>Describe your homelab.</b>\n\n"
+        "### System\n\n<details>\n<summary>What is a kernel?</summary>\nThe core.\n</details>\n"
+    )
+    deck = parse(text).deck
+    assert [(q.text, q.answer) for q in deck.sections[0].questions] == [
+        ("What did you learn this week?", ""),
+        ("Tell me about your last project.", ""),
+        ("Describe your homelab.", ""),
+    ]
+
+
+def test_one_numbered_item_ending_with_a_question_mark_is_no_question() -> None:
+    text = (
+        "### What is X?\n\nX.\n\n## Tips\n\n### After\n1. **Review** - What went well?\n"
+        "2. **Follow up** - Thank you email\n3. **Keep practicing**\n"
+    )
+    assert [q for q, _ in pairs(text)] == ["What is X?"]
+
+
+def test_list_items_led_by_question_headings_are_questions() -> None:
+    text = (
+        "## Core React\n\n1.  ### What is React?\n\n    A library.\n\n"
+        "    **[⬆ Back to Top](#table-of-contents)**\n\n"
+        "2.  ### What is JSX?\n\n    Syntax.\n"
+    )
+    assert pairs(text) == [("What is React?", "A library."), ("What is JSX?", "Syntax.")]
+
+
+def test_one_word_heading_asks_nothing_without_a_question_mark() -> None:
+    text = "## Q\n\n### What is X?\n\nX.\n\n## Tips\n\n### Do's\n- Listen\n\n### Don'ts\n- Rush\n"
+    assert [q for q, _ in pairs(text)] == ["What is X?"]

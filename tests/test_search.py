@@ -158,6 +158,31 @@ def test_equal_scores_keep_deck_order() -> None:
     assert [hit.question.id for hit in hits] == [q.id for q in same.questions]
 
 
+def test_a_query_on_a_topic_the_deck_lacks_is_refused() -> None:
+    for query in ("send email", "kubernetes pods", "password hashing with bcrypt"):
+        assert search(DECK, INDEX, query).hits == (), query
+
+
+def test_one_common_deck_word_does_not_back_a_hit() -> None:
+    assert search(DECK, INDEX, "docker container configuration").hits == ()
+    assert first("configuration") == "Configuration management"
+
+
+def test_a_short_word_typo_guess_backs_no_hit_alone() -> None:
+    assert search(DECK, INDEX, "cors").hits == ()  # not "core", "con"...
+    assert first("bluprint") == "Blueprints and application factories"
+
+
+def test_refusal_names_the_closest_terms_the_deck_has() -> None:
+    result = search(DECK, INDEX, "logging into kubernetes clusters")
+    assert result.hits == ()
+    assert "logging" in result.closest
+
+
+def test_logged_in_means_login_not_logging() -> None:
+    assert first("how do I keep users logged in") == "User login with Flask-Login"
+
+
 def test_no_hits_suggests_the_nearest_deck_word() -> None:
     result = search(DECK, INDEX, "bleuprintzz")
     assert result.hits == ()
@@ -252,5 +277,10 @@ def test_any_query_text_is_answered_without_error(query: str) -> None:
 
 
 def test_a_long_pasted_query_still_finds_its_known_words() -> None:
+    pasted = "Blueprints and application factories: blueprints group routes"
+    assert first(f"{pasted} zq1xv {'x' * 500}") == "Blueprints and application factories"
+
+
+def test_a_long_pasted_query_of_junk_is_answered_quickly_with_nothing() -> None:
     junk = " ".join(f"zq{n}xv" for n in range(40))
-    assert first(f"blueprints {junk} {'x' * 500}") == "Blueprints and application factories"
+    assert search(DECK, INDEX, f"blueprints {junk} {'x' * 500}").hits == ()

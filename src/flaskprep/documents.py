@@ -20,6 +20,7 @@ from flaskprep.invisible import FORMAT_CHARACTERS, SEPARATORS
 
 if TYPE_CHECKING:
     from flaskprep.grading import Grade
+    from flaskprep.learn.prompts import Prompt
     from flaskprep.library import DeckSummary
     from flaskprep.model import Deck, Question, Section
     from flaskprep.search import SearchResult
@@ -186,3 +187,41 @@ def _total(counts: Sequence[Counts]) -> Document:
 def _counts(values: Document) -> Document:
     retention = values["retention"]
     return {**values, "retention": None if retention is None else round(retention, 4)}
+
+
+def preview_document(deck: Deck, mode: str, prompts: Sequence[Prompt]) -> Document:
+    """``preview --json``: the cards a quiz would make, the right answer marked.
+
+    Cards that cannot be made in ``mode`` (no fair distractor, no key term to blank)
+    are left out: the quiz would ask them in another mode.
+    """
+    items = [item for item in (_preview_item(p) for p in prompts) if item is not None]
+    return {"schema": schema("preview"), "deck": _ref(deck), "mode": mode, "items": items}
+
+
+def _preview_item(prompt: Prompt) -> Document | None:
+    question = prompt.question
+    head: Document = {"id": question.id, "question": question.text, "mode": prompt.mode}
+    if prompt.choice is not None:
+        choice = prompt.choice
+        options = [
+            {"text": text, "source": source, "correct": index == choice.correct}
+            for index, (text, source) in enumerate(zip(choice.options, choice.sources, strict=True))
+        ]
+        return {**head, "options": options}
+    if prompt.truefalse is not None:
+        statement = prompt.truefalse
+        return {
+            **head,
+            "statement": statement.shown_answer,
+            "source": statement.source,
+            "truth": statement.source == question.id,
+        }
+    if prompt.cloze is not None:
+        cloze = prompt.cloze
+        return {
+            **head,
+            "text": cloze.with_blanks(lambda _number: "____"),
+            "blanks": [term.text for term in cloze.terms],
+        }
+    return None

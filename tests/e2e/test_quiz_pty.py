@@ -175,3 +175,21 @@ def test_a_corrupt_progress_notice_is_shown_before_the_first_question(
     child.send("q")
     child.expect("progress file was unreadable")  # repeated at the end (no answer: no summary)
     child.expect(pexpect.EOF)
+
+
+def test_resizing_redraws_the_card_and_enter_after_a_reveal_grades_good(
+    isolated_home: Path,
+) -> None:
+    child = spawn(f"{QUIZ} --count 2")
+    child.expect("Enter/space: show answer")
+    child.setwinsize(30, 60)  # the terminal sends SIGWINCH: the card is drawn again
+    child.expect("1 of 2")
+    child.expect("Enter/space: show answer")
+    child.send(" ")
+    child.expect("Enter/space: Good")
+    child.send(" ")
+    child.expect("2 of 2")
+    child.send("q")
+    child.expect("Seen 1 question")
+    child.expect(pexpect.EOF)
+    assert ratings(isolated_home) == [3]

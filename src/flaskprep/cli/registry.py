@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "config": "export_cmd",
     "lint": "lint_cmd",
     "quiz": "quiz_cmd",
+    "preview": "preview_cmd",
     "search": "search_cmd",
     "check": "study_cmd",
     "interview": "study_cmd",
@@ -33,7 +34,15 @@ COMMAND_MODULES = {
     "reset": "study_cmd",
 }
 """Which module registers each command; a command missing here still works (all load)."""
-ALL_MODULES = ("quiz_cmd", "search_cmd", "bank_cmd", "study_cmd", "export_cmd", "lint_cmd")
+ALL_MODULES = (
+    "quiz_cmd",
+    "search_cmd",
+    "bank_cmd",
+    "study_cmd",
+    "export_cmd",
+    "lint_cmd",
+    "preview_cmd",
+)
 """In the order `flaskprep --help` lists their commands: daily use first."""
 
 

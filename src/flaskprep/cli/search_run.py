@@ -34,6 +34,7 @@ def run(
 
         _echo(dumps(search_document(results, text, limit)))
     found = [(deck, result) for deck, result in results if result.hits]
+    found.sort(key=lambda pair: -pair[1].hits[0].score)  # the best-matching deck first
     if not found:
         _no_match(text, results, elsewhere)
     if not as_json:
@@ -56,6 +57,7 @@ def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: in
             f"no questions in the chosen sections match {text!r}",
             hint=f"{elsewhere} match in other sections; drop --section to see them",
         )
-    suggestion = next((r.suggestion for _, r in results if r.suggestion), None)
-    hint = f"did you mean {suggestion!r}?" if suggestion else None
-    raise NoMatch(f"no questions match {text!r}", hint=hint)
+    closest = list(dict.fromkeys(word for _, r in results for word in r.closest))[:4]
+    hint = f"closest terms in the deck: {', '.join(closest)}" if closest else None
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    raise NoMatch(f'no question matches "{printable}"', hint=hint)

@@ -27,7 +27,13 @@ from flaskprep.words.tokens import fold, tokenize
 
 class DeckWords(Protocol):
     def rarity(self, word: str) -> float:
-        """How rare a (lowercase) word is, 0 (everywhere) to 1 (rare)."""
+        """How rare a word is in general English: 0 for a common word, up to 1."""
+
+    def cards_with(self, word: str) -> int:
+        """How many of the deck's cards say the word (any form)."""
+
+    def weight(self, word: str) -> float:
+        """How much a word says in general (common words little), 0 to 1."""
 
     def recurring(self, first: str, second: str) -> bool:
         """Whether two adjacent words occur together in more than one card."""
@@ -38,13 +44,28 @@ WORDS_PER_BLANK = 30
 MAX_BLANKS = 3
 COMMON_WORD = 0.9
 """Plain words rarer than this (general frequency) may be blanked."""
+PAIR_WORD_WEIGHT = 0.3
+"""Each word of a multi-word term says something (not ``one branch``, ``different types``)."""
+DECK_WORD_CARDS = 2
+"""A plain word said in more cards than this is the deck's common talk, not a key term."""
 
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|\]\([^)]*\)|!\[[^\]]*\]|<[^>\n]*>|&\w+;|^#{1,6} .*$", re.M
+)
+"""Links, images, HTML tags and entities, headings inside an answer: never blanked."""
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 _CODE_SPAN = re.compile(r"`([^`\n]{2,40})`")
 _STRING_OR_COMMENT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|#[^\n]*")
-_TOKEN = re.compile(r"[A-Za-z_][\w]*(?:[.\-][A-Za-z0-9_]\w*)*")
+_TOKEN = re.compile(r"(?<![\w.\-])[A-Za-z_]\w*(?:[.\-][A-Za-z0-9_]\w*)*")
+_FILE_NAME = re.compile(
+    r"\w+\.(?:css|html?|js|py|txt|md|json|ya?ml|cfg|ini|png|jpe?g|gif|svg)$", re.I
+)
+_HEX = re.compile(r"[0-9a-f]*\d[0-9a-f]*", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])?[ \t*_]*$")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|[A-Za-z]\d|\d[A-Za-z]")
 _SENTENCE_END = frozenset(".!?:;")
+_VERB_ENDINGS = ("ly", "ify", "ifies", "ifying", "izing", "ising", "ating")
+"""Adverbs and verbs of manner (``simplifying``, ``specify``): how, never what, is asked."""
 _CODE_WORDS = frozenset(
     """def class return import from as if else elif for in while try except with
     self none true false and or not is lambda pass raise yield async await print""".split()  # noqa: SIM905
@@ -101,9 +122,10 @@ def _spans(answer: str) -> list[tuple[int, int, str]]:
     for start, end in fenced:
         masked = _STRING_OR_COMMENT.sub(lambda m: " " * len(m.group()), answer[start:end])
         for m in _TOKEN.finditer(masked):
-            if m.group().lower() not in _CODE_WORDS and _looks_like_code(m.group()):
-                spans.append((start + m.start(), start + m.end(), "code"))
-    prose = answer
+            if m.group().lower() not in _CODE_WORDS and not _FILE_NAME.fullmatch(m.group()):
+                kind = "code" if _looks_like_code(m.group()) else "word"
+                spans.append((start + m.start(), start + m.end(), kind))
+    prose = _NOISE.sub(lambda m: " " * len(m.group()), answer)
     for start, end in fenced:
         prose = prose[:start] + " " * (end - start) + prose[end:]
     for m in _CODE_SPAN.finditer(prose):
@@ -121,7 +143,9 @@ def _spans(answer: str) -> list[tuple[int, int, str]]:
 
 
 def _looks_like_code(token: str) -> bool:
-    return "_" in token or "." in token or bool(_CAMEL.search(token)) or len(token) >= 4
+    if _HEX.fullmatch(token):
+        return False  # a commit hash or a number, not a name
+    return "_" in token or "." in token or "-" in token or bool(_CAMEL.search(token))
 
 
 def _prose_kind(token: str, text: str, index: int) -> str:
@@ -132,8 +156,9 @@ def _prose_kind(token: str, text: str, index: int) -> str:
     if token.isupper() and len(token) >= 2:
         return "acronym"
     before = text[max(0, index - 8) : index].rstrip(" \t\n*_(\"'“")
-    if token[0].isupper() and before and before[-1] not in _SENTENCE_END and token[1:].islower():
-        return "name"
+    line_start = _LINE_START.search(text, max(0, index - 12), index) is not None or not before
+    if token[0].isupper() and not line_start and before[-1] not in _SENTENCE_END:
+        return "name" if token[1:].islower() else "word"
     return "word"
 
 
@@ -148,12 +173,16 @@ def _score(surface: str, words: list[str], kind: str, deck_words: DeckWords) -> 
     if kind == "identifier":
         return 2.8
     if kind in ("name", "acronym"):
-        return 1.0 + 1.5 * rare if rare >= COMMON_WORD else 0.0
+        return 2.5 if rare >= COMMON_WORD else 0.0
     if kind == "pair":
         if len(content) < 2 or "-" in surface or not deck_words.recurring(*content[:2]):
             return 0.0
-        return 2.0 * min(rarity(w) for w in content) + 0.6 * rare if rare >= COMMON_WORD else 0.0
-    return 0.6 + 1.4 * rare if rare >= COMMON_WORD and len(surface) >= 4 else 0.0
+        if min(deck_words.weight(w) for w in content) < PAIR_WORD_WEIGHT:
+            return 0.0
+        return 2.2 if rare >= COMMON_WORD else 1.6
+    if rare < COMMON_WORD or len(surface) < 4 or surface.lower().endswith(_VERB_ENDINGS):
+        return 0.0
+    return 2.0 if deck_words.cards_with(content[0]) <= DECK_WORD_CARDS else 0.0
 
 
 def _term(surface: str, words: list[str], kind: str) -> KeyTerm:

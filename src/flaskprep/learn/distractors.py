@@ -8,7 +8,8 @@ inline code, list or prose) and near it in topic, with a little randomness from
 
 Word overlap: the right answer usually repeats the question's words, so an option
 could be picked without knowing anything. :meth:`DistractorPool.masked` hides the
-question's own words in every option and statement (``…``), so no option shares them.
+card's question's words in every option and statement (``…``), so no option shares
+them, and each option also hides its own question's words, so a hidden word is no tell.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ import itertools
 import random
 import re
 
-from flaskprep.learn.overlap import Overlaps, content_stems
+from flaskprep.learn.overlap import Overlaps
 from flaskprep.model import Deck, Question
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.tokens import normalise, tokenize
-from flaskprep.words.weights import weight
+from flaskprep.words.weights import is_common, weight
 
 MASK = "…"
 _LENGTH_JITTER = 0.35
@@ -40,12 +41,17 @@ class DistractorPool:
         self.candidates = self.overlaps.questions
         self._forms = {q.id: _form(q.answer) for q in self.candidates}
         self._pairs = _recurring_pairs(deck)
-        self._top_idf = max(self.overlaps.idf.values(), default=1.0) or 1.0
+        self._cards_with = _cards_with(deck)
 
     def rarity(self, word: str) -> float:
-        """How much a word says: its general weight, lowered when the deck says it often."""
-        in_deck = self.overlaps.idf.get(stem(word.lower()), self._top_idf) / self._top_idf
-        return weight(word) * min(1.0, 2 * in_deck)
+        """How rare a word is in general English: 0 for a common word, up to 1."""
+        return 0.0 if is_common(word) else weight(word)
+
+    def weight(self, word: str) -> float:
+        return weight(word)
+
+    def cards_with(self, word: str) -> int:
+        return self._cards_with.get(stem(word.lower()), 0)
 
     def recurring(self, first: str, second: str) -> bool:
         return (stem(first), stem(second)) in self._pairs
@@ -57,10 +63,10 @@ class DistractorPool:
             for index, other in enumerate(self.candidates)
             if not self.overlaps.overlap(question.id, other.id)
         )
-        seen = {normalise(question.answer), normalise(self.masked(question, question.answer))}
+        seen = {normalise(question.answer), normalise(self.masked(question, question))}
         chosen: list[Question] = []
         for _distance, _index, other in ranked:
-            keys = {normalise(other.answer), normalise(self.masked(question, other.answer))}
+            keys = {normalise(other.answer), normalise(self.masked(question, other))}
             if keys & seen:
                 continue
             seen |= keys
@@ -69,18 +75,22 @@ class DistractorPool:
                 break
         return chosen
 
-    def masked(self, question: Question, text: str) -> str:
-        """``text`` with each word (or identifier) that the question itself says hidden."""
-        asked = content_stems(question.text) | {
-            w for w in tokenize(question.text) if w not in STOP_WORDS
-        }
+    def masked(self, question: Question, source: Question) -> str:
+        """``source``'s answer as an option for ``question``: each word (or identifier) that
+        either question says is hidden, so every option hides its own question's words
+        and none shares the card's."""
+        hidden = self._asked(question) | self._asked(source)
 
         def hide(match: re.Match[str]) -> str:
             words = [w for w in tokenize(match.group()) if w not in STOP_WORDS]
-            hit = any(w in asked or stem(w) in asked for w in words)
+            hit = any(w in hidden or stem(w) in hidden for w in words)
             return MASK if hit else match.group()
 
-        return _MASKS.sub(MASK, _WORDISH.sub(hide, text))
+        return _MASKS.sub(MASK, _WORDISH.sub(hide, source.answer))
+
+    def _asked(self, question: Question) -> set[str]:
+        words = [w for w in tokenize(question.text) if w not in STOP_WORDS]
+        return set(words) | {stem(w) for w in words}
 
     def _distance(self, question: Question, other: Question) -> float:
         target = max(len(question.answer), 1)
@@ -93,6 +103,14 @@ class DistractorPool:
 
     def _form_of(self, question: Question) -> tuple[bool, bool, bool]:
         return self._forms.get(question.id) or _form(question.answer)
+
+
+def _cards_with(deck: Deck) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for question in deck.questions:
+        for word in {stem(w) for w in tokenize(f"{question.text} {question.answer}")}:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
 def _recurring_pairs(deck: Deck) -> set[tuple[str, str]]:

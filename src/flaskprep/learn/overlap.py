@@ -19,7 +19,7 @@ from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.tokens import tokenize
 
-OVERLAP_COSINE = 0.30
+OVERLAP_COSINE = 0.10
 SAME_QUESTION = 0.6
 """Question-text Jaccard at which two questions are near-duplicates."""
 QUESTION_WEIGHT = 2.0

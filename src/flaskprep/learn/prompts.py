@@ -103,7 +103,7 @@ def choice_prompt(
         return None
     sources = [question, *wrong]
     rng.shuffle(sources)
-    options = tuple(pool.masked(question, q.answer) for q in sources)
+    options = tuple(pool.masked(question, q) for q in sources)
     correct = next(i for i, q in enumerate(sources) if q.id == question.id)
     return ChoicePrompt(options, tuple(q.id for q in sources), correct)
 
@@ -112,11 +112,11 @@ def true_false_prompt(
     pool: DistractorPool, question: Question, rng: random.Random, truth: bool
 ) -> TrueFalsePrompt | None:
     if truth:
-        return TrueFalsePrompt(pool.masked(question, question.answer), question.id, True)
+        return TrueFalsePrompt(pool.masked(question, question), question.id, True)
     wrong = pool.distractors(question, rng, 1)
     if not wrong:
         return None
-    return TrueFalsePrompt(pool.masked(question, wrong[0].answer), wrong[0].id, False)
+    return TrueFalsePrompt(pool.masked(question, wrong[0]), wrong[0].id, False)
 
 
 def truth_values(count: int, rng: random.Random) -> list[bool]:

@@ -17,24 +17,50 @@ import re
 from flaskprep.parsing.labels import looks_like_question, strip_question_number
 from flaskprep.parsing.outline import Block
 
-_BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>.+?)\1\s*[:.]?")
+_BOLD_LINE = re.compile(
+    r"(?:(\*\*|__)(?P<text>.+?)\1|<(b|strong)>(?P<tagged>.+?)</\3>)\s*[:.]?", re.IGNORECASE
+)
+# "**1)** The number of ads." or "**2) FizzBuzz.** Print 1 to 100": a numbered prompt.
+_NUMBERED_LEAD = re.compile(
+    r"(\*\*|__)\s*(?:Q(?:uestion)?\s*)?\d{1,4}[.):]\s*(?P<lead>.*?)\1\s*(?P<rest>.*)", re.IGNORECASE
+)
 
 
 def bold_question(line: str) -> str | None:
     """The question in a line that is only bold text and reads as a question."""
-    match = _BOLD_LINE.fullmatch(line.strip())
+    text = bold_text(line)
     # "**When to use:**" introduces what follows; it asks nothing.
-    if not match or match.group("text").rstrip("*_ ").endswith(":"):
+    if text is None or text.rstrip("*_ ").endswith(":") or not looks_like_question(text):
         return None
-    if not looks_like_question(match.group("text")):
+    return strip_question_number(text) or None
+
+
+def bold_text(line: str) -> str | None:
+    """The text of a line that is only bold (``**x**``, ``__x__``, ``<b>x</b>``)."""
+    match = _BOLD_LINE.fullmatch(line.strip())
+    if not match:
         return None
-    return strip_question_number(match.group("text")) or None
+    return match.group("text") if match.group("text") is not None else match.group("tagged")
+
+
+def numbered_prompt(line: str) -> str | None:
+    """The prompt of a line led by a bold question number: ``**3)** Count the ads.``"""
+    match = _NUMBERED_LEAD.fullmatch(line.strip())
+    if not match:
+        return None
+    return " ".join(part for part in (match.group("lead"), match.group("rest")) if part) or None
 
 
 def item_question(item: Block, kind: str) -> str | None:
-    if not item.children or item.children[0].kind != "paragraph":
+    """The question a list item leads with: a bold line, a heading, a numbered ``...?``."""
+    if not item.children:
         return None
-    first = item.children[0].text.partition("\n")[0]
+    lead = item.children[0]
+    if lead.kind == "heading":
+        return strip_question_number(lead.text) if looks_like_question(lead.text) else None
+    if lead.kind != "paragraph":
+        return None
+    first = lead.text.partition("\n")[0]
     question = bold_question(first)
     if question is None and kind == "ordered_list" and first.rstrip().endswith("?"):
         return first.strip()

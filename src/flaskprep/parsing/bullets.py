@@ -9,11 +9,12 @@
 
 from __future__ import annotations
 
-from flaskprep.parsing.labels import answer_label, clean_answer
+from flaskprep.parsing.labels import answer_label, clean_answer, strip_question_number
 from flaskprep.parsing.outline import Block, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
 _LISTS = ("bullet_list", "ordered_list")
+_QUOTES = {('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")}
 
 
 def list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
@@ -22,6 +23,12 @@ def list_questions(block: Block, source: Source, problems: list[Problem]) -> lis
     answered = False
     for item in block.children:
         question, has_answer = _question(item, source, problems)
+        inner = [] if has_answer else _nested_questions(item, source, problems)
+        if inner:
+            # "* **Interview Questions:**" over quoted question bullets: a label, not a question.
+            found.extend(inner)
+            answered = True
+            continue
         # A labelled bullet is an answer, unless it has an answer bullet of its own.
         if not has_answer and _is_answer(item):
             problems.append(Problem(item.start + 1, "answer without a question", "error"))
@@ -31,6 +38,22 @@ def list_questions(block: Block, source: Source, problems: list[Problem]) -> lis
             answered = answered or has_answer
     # A list where no bullet has an answer (a contents list, notes) holds no questions.
     return found if answered else []
+
+
+def _nested_questions(item: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
+    found: list[RawQuestion] = []
+    for child in item.children[1:]:
+        if child.kind in _LISTS:
+            found.extend(list_questions(child, source, problems))
+    return found
+
+
+def question_text(text: str) -> str:
+    """A bullet's question without its ``Q:`` label, number or surrounding quotes."""
+    text = strip_question_number(text)
+    if "\n" not in text and len(text) > 2 and (text[0], text[-1]) in _QUOTES:
+        return text[1:-1].strip()
+    return text
 
 
 def _is_answer(item: Block) -> bool:
@@ -54,7 +77,7 @@ def _question(
         if child.kind in _LISTS:
             for index, sub in enumerate(child.children):
                 if _is_answer(sub):
-                    text = source.item_body(item, child.start)
+                    text = question_text(source.item_body(item, child.start))
                     answer = _answer(child.children, index, source, problems)
                     return (RawQuestion(text, answer, item.start + 1) if text else None), True
     stop = children[1].start if len(children) > 1 else None

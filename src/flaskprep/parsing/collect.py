@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from flaskprep.parsing.labels import clean_answer
+from flaskprep.parsing.labels import clean_answer, without_tags
 from flaskprep.parsing.outline import Block, HeadingMark, Item, LayoutResult, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
@@ -49,7 +49,7 @@ class Collector:
         return self._heading.level if self._question is not None and self._heading else 0
 
     def heading(self, block: Block) -> None:
-        self.mark(block.level, block.text, block.start + 1)
+        self.mark(block.level, without_tags(block.text), block.start + 1)
 
     def mark(self, level: int, title: str, line: int) -> None:
         """A possible section title (kept only if questions follow under it)."""
@@ -82,10 +82,11 @@ class Collector:
             own.append(block)
         if any(block.kind != "hr" for block in own):
             return
-        self.items.append(HeadingMark(heading.level, heading.text, heading.start + 1))
+        self.items.append(HeadingMark(heading.level, without_tags(heading.text), heading.start + 1))
         for block in self._blocks:
             if block.kind == "heading":
-                self.items.append(HeadingMark(block.level, block.text, block.start + 1))
+                title = without_tags(block.text)
+                self.items.append(HeadingMark(block.level, title, block.start + 1))
         self._question, self._heading, self._blocks = None, None, []
 
     def raw(self, question: RawQuestion, kind: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flaskprep.parsing.bold import bold_question, item_question
+from flaskprep.parsing.bold import bold_question, bold_text, item_question, numbered_prompt
 from flaskprep.parsing.bullets import list_questions
 from flaskprep.parsing.collect import Collector
 from flaskprep.parsing.details import (
@@ -23,7 +23,7 @@ from flaskprep.parsing.details import (
 )
 from flaskprep.parsing.headings import question_headings
 from flaskprep.parsing.labelled import segments
-from flaskprep.parsing.labels import looks_like_question, strip_question_number
+from flaskprep.parsing.labels import looks_like_question, strip_question_number, without_tags
 from flaskprep.parsing.outline import Block, LayoutResult, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
@@ -37,7 +37,7 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
     collector = Collector(source)
     ends = region_ends(blocks, source)
     inside = {i for first, end in ends.items() for i in range(first + 1, end)}
-    questions = question_headings(blocks, inside)
+    questions = question_headings(blocks, inside, len(ends))
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -59,7 +59,7 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
 def _heading(block: Block, question: bool, collector: Collector) -> None:
     level = collector.heading_level
     inside = bool(level) and block.level > level
-    text = strip_question_number(block.text) if question else ""
+    text = strip_question_number(without_tags(block.text)) if question else ""
     if not text:
         if inside:
             collector.add(block)
@@ -84,6 +84,8 @@ def _paragraph(block: Block, collector: Collector) -> None:
         return
     first, _, rest = block.text.partition("\n")
     question = bold_question(first)
+    if question is None and collector.kind != "headings":
+        question = numbered_prompt(first)
     if question is None:
         collector.add(block)
     else:
@@ -115,7 +117,7 @@ def _list(block: Block, source: Source, collector: Collector) -> None:
         for raw in found:
             collector.raw(raw, "bullets")
         return
-    questions = [item_question(item, block.kind) for item in block.children]
+    questions = _item_questions(block)
     if not any(questions):
         collector.add(block)
         return
@@ -126,6 +128,21 @@ def _list(block: Block, source: Source, collector: Collector) -> None:
         else:
             _, _, answer = source.item_body(item).partition("\n")
             collector.question(question, item.start + 1, "bold", answer)
+
+
+def _item_questions(block: Block) -> list[str | None]:
+    """Each item's question, if most items lead with one (else none: a list in an answer).
+
+    Where most do, an item that is wholly bold like them is a question too.
+    """
+    questions = [item_question(item, block.kind) for item in block.children]
+    if 2 * sum(question is not None for question in questions) < len(block.children):
+        return [None] * len(questions)
+    for position, item in enumerate(block.children):
+        lead = item.children[0] if item.children else None
+        if questions[position] is None and lead is not None and lead.kind == "paragraph":
+            questions[position] = bold_text(lead.text.partition("\n")[0])
+    return questions
 
 
 def _html(
@@ -139,6 +156,7 @@ def _html(
         return index + 1
     if details.nested and details.summary:
         # <details><summary>Linux</summary> holding <details> questions: a section.
+        collector.nested()
         collector.mark(DETAILS_LEVEL, details.summary, details.line)
         return index + 1
     question = bool(details.summary) and (

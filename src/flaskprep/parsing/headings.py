@@ -24,7 +24,12 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from flaskprep.parsing.labels import is_numbered, looks_like_question, strip_question_number
+from flaskprep.parsing.labels import (
+    is_numbered,
+    looks_like_question,
+    strip_question_number,
+    without_tags,
+)
 from flaskprep.parsing.outline import Block
 
 _NOT_QUESTIONS = re.compile(
@@ -46,12 +51,17 @@ class _Heading:
     explicit: bool
 
 
-def question_headings(blocks: Sequence[Block], inside: Collection[int] = ()) -> set[int]:
+def question_headings(
+    blocks: Sequence[Block], inside: Collection[int] = (), details: int = 0
+) -> set[int]:
     """Indices (in ``blocks``) of the headings that may be questions.
 
     Headings at indices in ``inside`` (within a ``<details>`` answer) are not looked at.
+    In a deck of ``details`` questions, one question-like heading among several plain
+    siblings ("## What Makes This Repo Different?" beside "## About") is README prose.
     """
     headings = _outline(blocks, inside)
+    lone = _lone_questions(headings) if details else set()
     level = _question_level(headings)
     numbered = _mostly_numbered(headings, level)
     asked: set[tuple[int | None, int]] = set()
@@ -62,16 +72,31 @@ def question_headings(blocks: Sequence[Block], inside: Collection[int] = ()) -> 
             if heading.explicit and numbered == is_numbered(heading.block.text):
                 found.add(heading.index)
             continue
+        if position in lone:
+            continue
         if heading.explicit or (
             family in asked
             and bool(strip_question_number(heading.block.text))
             and _has_content(headings, position, blocks)
-            and not _NOT_QUESTIONS.fullmatch(heading.block.text.strip())
+            and not _NOT_QUESTIONS.fullmatch(without_tags(heading.block.text).strip())
         ):
             found.add(heading.index)
         if heading.explicit:
             asked.add(family)
     return found
+
+
+def _lone_questions(headings: Sequence[_Heading]) -> set[int]:
+    """Positions of question-like headings whose two or more siblings all are not."""
+    families: dict[tuple[int | None, int], list[int]] = {}
+    for position, heading in enumerate(headings):
+        families.setdefault((heading.parent, heading.block.level), []).append(position)
+    lone: set[int] = set()
+    for members in families.values():
+        asked = [position for position in members if headings[position].explicit]
+        if len(asked) == 1 and len(members) >= 3:
+            lone.update(asked)
+    return lone
 
 
 def _outline(blocks: Sequence[Block], inside: Collection[int]) -> list[_Heading]:
@@ -83,7 +108,8 @@ def _outline(blocks: Sequence[Block], inside: Collection[int]) -> list[_Heading]
         while stack and headings[stack[-1]].block.level >= block.level:
             stack.pop()
         parent = stack[-1] if stack else None
-        explicit = looks_like_question(block.text) and bool(strip_question_number(block.text))
+        text = without_tags(block.text)
+        explicit = looks_like_question(text) and bool(strip_question_number(text))
         headings.append(_Heading(index, block, parent, explicit))
         stack.append(len(headings) - 1)
     return headings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 # ``A:``; ``Answer``/``Ans`` also take ``.`` or a dash (``Ans.``, ``Answer -``).
@@ -65,9 +66,13 @@ _QUESTION_WORDS = frozenset(
         "differentiate",
         "distinguish",
         "discuss",
+        "tell",
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+_TAGS = re.compile(r"<[^<>]*>")
+# Emoji, stars, joiners and marks after a question mark: "What is X? ⭐️".
+_MARKS = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Zs", "Co"})
 
 
 def answer_label(text: str) -> re.Match[str] | None:
@@ -122,6 +127,18 @@ def strip_question_number(text: str) -> str:
     return text[match.end() :].strip() if match else text.strip()
 
 
+def _without_trailing_marks(text: str) -> str:
+    end = len(text)
+    while end and (text[end - 1] in "*_ \t" or unicodedata.category(text[end - 1]) in _MARKS):
+        end -= 1
+    return text[:end]
+
+
+def without_tags(text: str) -> str:
+    """Inline text without HTML tags: ``Contributing <a id="c"></a>`` reads ``Contributing``."""
+    return " ".join(_TAGS.sub("", text).split()) if "<" in text else text
+
+
 def is_numbered(text: str) -> bool:
     """Whether ``text`` starts with a question number (``3.``, ``Q3:``, ``Question 3.``)."""
     return _QUESTION_NUMBER.match(text.strip()) is not None
@@ -131,11 +148,14 @@ def looks_like_question(text: str) -> bool:
     """Ends with ``?``, starts with a question word, or carries a ``Q``/``Question`` label."""
     if question_label(text) is not None:
         return True
-    bare = strip_question_number(text).rstrip("*_ ")
+    bare = _without_trailing_marks(strip_question_number(text))
     if bare.endswith("?"):
         return True
+    # One word ("Summary", "Do's") names a topic; it asks nothing without a "?".
     word = _FIRST_WORD.match(bare)
-    return word is not None and word.group(1).casefold() in _QUESTION_WORDS
+    return (
+        word is not None and word.group(1).casefold() in _QUESTION_WORDS and len(bare.split()) > 1
+    )
 
 
 def section_number(title: str) -> tuple[int | None, str]:

@@ -25,7 +25,7 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _max_typos(word: str) -> int:
-    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+    return 0 if len(word) <= 3 else 1 if len(word) <= 5 else 2
 
 
 def _edits1(word: str) -> set[str]:

@@ -12,6 +12,7 @@ import gc
 import math
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -19,8 +20,9 @@ from flaskprep.model import Deck
 from flaskprep.search.vocabulary import WordTable
 from flaskprep.words.stems import stem
 from flaskprep.words.tokens import WORD_PATTERN, camel_parts, fold
+from flaskprep.words.weights import weight
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _K1 = 1.2
 _B = 0.75
 _QUESTION_WEIGHT = 3.0
@@ -37,7 +39,7 @@ class SearchIndex:
 
     __slots__ = (
         "doc_sections", "impacts", "postings", "section_terms", "size", "starts", "surface",
-        "vocab",
+        "vocab", "weights",
     )  # fmt: skip
 
     def __init__(
@@ -49,6 +51,7 @@ class SearchIndex:
         impacts: array[float],
         section_terms: tuple[frozenset[str], ...],
         doc_sections: array[int],
+        weights: array[float],
     ) -> None:
         self.vocab = vocab  # sorted stems; a stem's position is its term id
         self.surface = surface  # term id -> most frequent deck word, "" if the stem itself
@@ -58,10 +61,11 @@ class SearchIndex:
         self.section_terms = section_terms  # stems of each section title
         self.doc_sections = doc_sections  # question position -> section index
         self.size = len(doc_sections)  # number of questions indexed
+        self.weights = weights  # term id -> general weight of its surface word (words.weights)
 
     def __getstate__(self) -> tuple[object, ...]:
         return (INDEX_VERSION, self.vocab, self.surface, self.starts, self.postings,
-                self.impacts, self.section_terms, self.doc_sections)  # fmt: skip
+                self.impacts, self.section_terms, self.doc_sections, self.weights)  # fmt: skip
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         if state[0] != INDEX_VERSION:
@@ -81,9 +85,19 @@ class SearchIndex:
         df = self.df(tid)
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
+    def max_idf(self) -> float:
+        """The idf of a term no question holds: the ceiling of ``idf``."""
+        return math.log(1.0 + (self.size + 0.5) / 0.5)
+
     def postings_of(self, tid: int) -> Iterator[tuple[int, float]]:
         start, end = self.starts[tid], self.starts[tid + 1]
         return zip(self.postings[start:end], self.impacts[start:end], strict=True)
+
+    def holds(self, tid: int, doc: int) -> bool:
+        """Whether question ``doc`` contains term ``tid``."""
+        start, end = self.starts[tid], self.starts[tid + 1]
+        at = bisect_left(self.postings, doc, start, end)
+        return at < end and self.postings[at] == doc
 
     def docs_of(self, tid: int) -> array[int]:
         return self.postings[self.starts[tid] : self.starts[tid + 1]]
@@ -206,6 +220,8 @@ def build_index(deck: Deck) -> SearchIndex:
         starts.append(len(postings))
     sections = tuple(frozenset(map(stem, index_words(s.title))) for s in deck.sections)
     doc_sections = array("I", (q.section_index for q in deck.questions))
+    surface = builder.surfaces(vocab)
+    weights = array("f", (weight(surface[tid] or root) for tid, root in enumerate(vocab)))
     return SearchIndex(
-        WordTable(vocab), builder.surfaces(vocab), starts, postings, impacts, sections, doc_sections
+        WordTable(vocab), surface, starts, postings, impacts, sections, doc_sections, weights
     )

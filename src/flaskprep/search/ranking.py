@@ -15,7 +15,16 @@ from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.tokens import fold, tokenize
 
 SECTION_WEIGHT = 0.25
+MIN_COVERAGE = 0.5
+"""A hit must hold this share of the query's importance (else: "no question matches")."""
+RELATIVE_COVERAGE = 0.3
+"""Other hits must hold this share of what the best-backed hit holds."""
+COVERAGE_POWER = 1.0
+SCALE_BY_DECK = True
+CANDIDATES_PER_HIT = 5
+MIN_CANDIDATES = 20
 MAX_SUGGESTION_WORDS = 6
+MAX_CLOSEST = 4
 MAX_PHRASE_CHECKS = 5000
 """Questions read to confirm a phrase, best-scored first, before giving up."""
 
@@ -34,6 +43,8 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None
     """The deck word nearest to the query's words, offered when there are no hits."""
+    closest: tuple[str, ...] = ()
+    """When there are no hits: the deck's words nearest to what the query says."""
 
 
 def search(
@@ -49,10 +60,46 @@ def search(
         wanted, owner = set(sections), index.doc_sections
         scores = {doc: s for doc, s in scores.items() if owner[doc] in wanted}
     _boost_sections(index, parsed.groups, scores)
+    scores = _backed(index, parsed, scores, max(limit, 0))
     best = _best(deck, index, parsed, scores, max(limit, 0))
     hits = tuple(Hit(deck.questions[d], s, _matched(deck.questions[d], stems)) for d, s in best)
-    suggestion = None if hits else _suggest(index, query, parsed)
-    return SearchResult(query, hits, suggestion)
+    if hits:
+        return SearchResult(query, hits, None)
+    return SearchResult(query, hits, _suggest(index, query, parsed), _closest(index, parsed))
+
+
+def _backed(
+    index: SearchIndex, parsed: Query, scores: dict[int, float], limit: int
+) -> dict[int, float]:
+    """The best-scored questions, rescored by how much of the query they hold; none when
+    no question holds ``MIN_COVERAGE`` of it, and never one far below the best."""
+    top = _top(scores, limit * CANDIDATES_PER_HIT + MIN_CANDIDATES)
+    shares = [_coverage(index, parsed, doc) for doc, _ in top]
+    best = max(shares, default=0.0)
+    if best < MIN_COVERAGE:
+        return {}
+    scale = index.max_idf() if SCALE_BY_DECK else 1.0
+    return {
+        doc: score * share**COVERAGE_POWER / scale
+        for (doc, score), share in zip(top, shares, strict=True)
+        if share >= RELATIVE_COVERAGE * best
+    }
+
+
+def _coverage(index: SearchIndex, parsed: Query, doc: int) -> float:
+    """Share of the query's importance that ``doc`` holds (words it lacks count against)."""
+    total = sum(parsed.importance) + parsed.missing
+    if total <= 0.0:
+        return 1.0
+    held = 0.0
+    for group, evidence, importance in zip(
+        parsed.groups, parsed.evidence, parsed.importance, strict=True
+    ):
+        if importance > 0.0:
+            held += importance * max(
+                (evidence[t] for t in group if index.holds(t, doc)), default=0.0
+            )
+    return held / total
 
 
 def _score(index: SearchIndex, groups: tuple[Group, ...]) -> dict[int, float]:
@@ -158,6 +205,21 @@ def _matched(question: Question, groups: list[frozenset[str]]) -> tuple[str, ...
             if stem(word) in wanted:
                 found[fold(text[start:end])] = None
     return tuple(found)
+
+
+def _closest(index: SearchIndex, parsed: Query) -> tuple[str, ...]:
+    """Deck words the query surely named, then close spellings of the words it lacks."""
+    found = [
+        index.surface_word(tid)
+        for group, evidence in zip(parsed.groups, parsed.evidence, strict=True)
+        for tid in sorted(group, key=group.__getitem__, reverse=True)[:1]
+        if evidence[tid] >= 1.0
+    ]
+    for word in parsed.unknown[:MAX_SUGGESTION_WORDS]:
+        near = nearest(index, word)
+        if near is not None and near[0] <= 1 + (len(word) > 6) and near[1] not in STOP_WORDS:
+            found.append(near[1])
+    return tuple(dict.fromkeys(found))[:MAX_CLOSEST]
 
 
 def _suggest(index: SearchIndex, query: str, parsed: Query) -> str | None:

@@ -10,13 +10,16 @@ edit; any other escape sequence (Up/Down, F-keys) is swallowed, never typed.
 When stdin is not a terminal, :class:`LineKeys` speaks a line protocol: an empty
 line is Enter, any other line is one key (``1``, ``u``, ``t``...) or a typed answer.
 
-``key()`` returns ``"enter"``, ``"space"``, a lower-case character, or ``None`` at the
-end of input (Ctrl-D in a terminal).
+``key()`` returns ``"enter"``, ``"space"``, a lower-case character, ``"resize"`` when
+the terminal was resized (a terminal only), or ``None`` at the end of input (Ctrl-D in
+a terminal).
 """
 
 from __future__ import annotations
 
 import os
+import select
+import signal
 import sys
 from collections.abc import Callable
 from types import TracebackType
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 
 _ESCAPE_WAIT_S = 0.02
 _TICK_S = 1.0
+_RESIZE_POLL_S = 0.2
 _CONTROL_KEYS = {
     b"\r": "enter",
     b"\n": "enter",
@@ -85,6 +89,8 @@ class TerminalKeys:
     def __init__(self) -> None:
         self._fd = sys.stdin.fileno()
         self._saved: list[Any] | None = None
+        self._resized = False
+        self._old_winch: Any = None
 
     def __enter__(self) -> TerminalKeys:
         try:
@@ -100,7 +106,20 @@ class TerminalKeys:
 
         self._saved = termios.tcgetattr(self._fd)
         tty.setcbreak(self._fd, termios.TCSANOW)
+        self._watch_resize()
         return self
+
+    def _watch_resize(self) -> None:
+        """A resized terminal makes ``key()`` return ``"resize"``, so the card is redrawn."""
+
+        def resized(_signum: int, _frame: object) -> None:
+            self._resized = True
+
+        if hasattr(signal, "SIGWINCH"):
+            try:
+                self._old_winch = signal.signal(signal.SIGWINCH, resized)
+            except ValueError:  # not the main thread: no redraw on resize
+                self._old_winch = None
 
     def __exit__(
         self,
@@ -117,8 +136,16 @@ class TerminalKeys:
 
             with suppress(termios.error, OSError):  # the terminal is gone (SIGHUP)
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+        if self._old_winch is not None:
+            signal.signal(signal.SIGWINCH, self._old_winch)
+            self._old_winch = None
 
     def key(self) -> str | None:
+        """The next key; ``"resize"`` when the terminal was resized while waiting."""
+        while not select.select([self._fd], [], [], _RESIZE_POLL_S)[0]:
+            if self._resized:
+                self._resized = False
+                return "resize"
         data = os.read(self._fd, 1)
         if not data or data == b"\x04":
             return None
@@ -150,8 +177,6 @@ class TerminalKeys:
             self._write(editor.finish())
 
     def _edit(self, editor: LineEditor, refresh: Refresh | None) -> str | None:
-        import select
-
         while True:
             if refresh is not None and not select.select([self._fd], [], [], _TICK_S)[0]:
                 prompt = refresh()
@@ -179,8 +204,6 @@ class TerminalKeys:
 
     def _escape_sequence(self) -> str:
         """Read a whole CSI/SS3 sequence; the name of an editing key or ``ignore``."""
-        import select
-
         if not select.select([self._fd], [], [], _ESCAPE_WAIT_S)[0]:
             return "ignore"
         kind = os.read(self._fd, 1)
@@ -206,8 +229,6 @@ class TerminalKeys:
 
     def _drain(self) -> None:
         """Swallow the rest of an escape sequence (arrow keys and the like)."""
-        import select
-
         while select.select([self._fd], [], [], _ESCAPE_WAIT_S)[0]:
             if not os.read(self._fd, 16):
                 return

@@ -11,7 +11,7 @@ _STOP_TEXT = """a about above after again all also am an and any are as at be be
     might more most much must my myself no nor not now of off on once only onto
     or other our ours out over own please same she should so some such than that
     thats the their theirs them then there these they thing things this those
-    through to too under until up upon us very via was way we were what whats
+    through to too under until up upon us versus very via vs was way we were what whats
     when where which while who whom whose why will with within without would yet
     you youd youll your youre yours youve"""
 STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())

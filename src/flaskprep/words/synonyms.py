@@ -74,6 +74,9 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("dependency", "dep", "deps", "dependencies"),
     ("implementation", "impl"),
     ("administrator", "admin", "admins"),
+    ("advantage", "advantages", "pro", "pros", "benefit", "benefits", "strengths"),
+    ("disadvantage", "disadvantages", "con", "cons", "drawback", "drawbacks", "downside"),
+    ("procedure", "proc", "procs", "sproc", "sprocs", "procedures"),
 )
 
 # One-way: what a searcher may mean beyond the word itself (a group's words share
@@ -170,6 +173,14 @@ RELATED: dict[str, tuple[str, ...]] = {
     "css": ("static", "assets"),
     "images": ("static", "assets"),
     "di": ("dependency", "injection"),
+    "hoc": ("higher", "order"),
+    "drf": ("rest", "framework"),
+    "ssr": ("server", "rendering"),
+    "spa": ("single", "page"),
+    "tdd": ("test", "driven"),
+    "mvc": ("model", "view", "controller"),
+    "gc": ("garbage", "collection", "collector"),
+    "golang": ("go",),
     "gil": ("global", "interpreter", "lock"),
     "oop": ("object", "oriented", "classes"),
     "regex": ("regular", "expression"),
@@ -201,15 +212,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("web", "socket"): "websocket",
     ("web", "sockets"): "websocket",
     ("continuous", "integration"): "ci",
-    ("continuous", "delivery"): "cd",
-    ("continuous", "deployment"): "cd",
     ("hot", "reload"): "debug",
     ("auto", "reload"): "debug",
-    ("dependency", "injection"): "di",
-    ("global", "interpreter", "lock"): "gil",
-    ("object", "oriented"): "oop",
-    ("regular", "expression"): "regex",
-    ("regular", "expressions"): "regex",
 }
 
 _CANONICAL: dict[str, str] = {word: group[0] for group in EQUIVALENTS for word in group}

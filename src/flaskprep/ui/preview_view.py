@@ -1,0 +1,49 @@
+"""``preview`` on screen: each card with its right answer marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from flaskprep.learn.prompts import Prompt
+from flaskprep.ui.safe import clean
+
+
+def render_preview(prompts: Sequence[Prompt], mode: str) -> RenderableType:
+    parts: list[RenderableType] = []
+    for number, prompt in enumerate(prompts, start=1):
+        head = Text(f"{number}. ", "cyan")
+        head.append(clean(prompt.question.text), "bold")
+        head.append(f"  {prompt.question.id}", "dim")
+        parts += [head, Padding(_body(prompt, mode), (0, 0, 1, 3))]
+    if not parts:
+        parts.append(Text("No answered questions to make cards from.", "dim"))
+    return Group(*parts)
+
+
+def _body(prompt: Prompt, mode: str) -> RenderableType:
+    if prompt.choice is not None:
+        lines = Text()
+        for index, (option, source) in enumerate(
+            zip(prompt.choice.options, prompt.choice.sources, strict=True)
+        ):
+            right = index == prompt.choice.correct
+            lines.append("✓ " if right else "  ", "bold green")
+            lines.append(f"{index + 1}  ", "bold cyan")
+            lines.append(clean(" ".join(option.split())), "green" if right else "")
+            lines.append(f"  ({source})\n" if not right else "\n", "dim")
+        return lines
+    if prompt.truefalse is not None:
+        truth = prompt.truefalse.source == prompt.question.id
+        verdict = Text("true" if truth else f"false (from {prompt.truefalse.source})", "bold")
+        return Group(Text(clean(prompt.truefalse.shown_answer)), verdict)
+    if prompt.cloze is not None:
+        text = Text(clean(prompt.cloze.text))
+        blanks = Text("blanks: ", "dim")
+        blanks.append(", ".join(clean(t.text) for t in prompt.cloze.terms), "bold green")
+        return Group(text, blanks)
+    fallback = "type" if mode == "cloze" else "flash"
+    return Text(f"(no {mode} card: the quiz asks this one as {fallback})", "dim")
