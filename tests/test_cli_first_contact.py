@@ -87,3 +87,14 @@ def test_color_always_keeps_colour_with_no_color_set(monkeypatch: pytest.MonkeyP
 )
 def test_pager_adds_r_to_the_users_less(mine: str | None, used: str) -> None:
     assert less_options(mine) == used
+
+
+def test_exit_codes_come_from_the_command_result(capsys: pytest.CaptureFixture[str]) -> None:
+    from flaskprep.cli import exit_status
+    from flaskprep.errors import Outcome
+
+    assert exit_status(None) == 0
+    assert exit_status(Outcome()) == 0
+    assert exit_status(Outcome(failed_checks=2)) == 1
+    assert exit_status(Outcome(errors=("a.md: unreadable",), failed_checks=1)) == 2
+    assert capsys.readouterr().err == "flaskprep: error: a.md: unreadable\n"

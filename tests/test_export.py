@@ -18,12 +18,15 @@ from flaskprep.model import Deck, Question, Section
 ANKI_HEADERS = [
     "#separator:tab",
     "#html:true",
-    "#notetype:Basic",
+    "#notetype:flaskprep Basic",
     "#deck:Flask Interview Preparation",
     "#columns:Front\tBack\tTags\tGUID",
     "#tags column:3",
     "#guid column:4",
 ]
+
+
+LEFT = export.ANKI_FIELD_STYLE
 
 
 def small_deck(
@@ -57,7 +60,7 @@ def test_anki_tags_name_the_section_and_guids_are_unique() -> None:
     assert all(" " not in row[2] for row in rows)
     guids = [row[3] for row in rows]
     assert len(set(guids)) == 63
-    assert all(g.startswith("flaskprep-flask-interview-prep-") for g in guids)
+    assert all(g.startswith("flaskprep-") for g in guids)
 
 
 def test_anki_guid_is_stable_across_exports() -> None:
@@ -68,7 +71,7 @@ def test_anki_guid_is_stable_across_exports() -> None:
 
 def test_anki_code_spans_survive_as_html() -> None:
     (front, back, _tag, _guid) = export.anki_rows(small_deck())[0]
-    assert front == "What is <code>url_for</code>?"
+    assert front == f'<div style="{LEFT}">What is <code>url_for</code>?</div>'
     assert "<code>url_for('index')</code>" in back
 
 
@@ -88,12 +91,39 @@ def test_anki_fields_hold_no_raw_tab_or_newline() -> None:
 
 def test_anki_row_never_starts_with_hash_which_anki_reads_as_a_comment() -> None:
     rows = anki_rows(export.to_anki_text(small_deck(question="#1 rule of Flask?")))
-    assert rows[0][0].startswith("&#35;1 rule")
+    assert not rows[0][0].startswith("#") and "&#35;1 rule" in rows[0][0]
+    assert export.to_html("#1 rule", inline=True).startswith("&#35;1 rule")
 
 
 def test_anki_quotes_are_entities_so_anki_does_not_read_quoted_fields() -> None:
     (front, *_rest) = export.anki_rows(small_deck(question='"Hello" in Flask?'))[0]
-    assert front.startswith("&quot;Hello&quot;")
+    assert front.startswith(f'<div style="{LEFT}">&quot;Hello&quot;')
+
+
+def test_anki_guid_ignores_the_deck_file_name() -> None:
+    deck = small_deck()
+    renamed = Deck.build("Copy", "elsewhere/copy.md", deck.sections)
+    assert export.anki_rows(deck)[0][3] == export.anki_rows(renamed)[0][3] == "flaskprep-abcd1234"
+
+
+def test_a_reworded_question_keeps_the_guid_of_its_first_wording() -> None:
+    rewordings = {"abcd1234": "bbbb2222", "bbbb2222": "cccc3333"}  # reworded twice
+    assert export.anki_guid("abcd1234", rewordings) == "flaskprep-cccc3333"
+    assert export.anki_guid("abcd1234", {"abcd1234": "abcd1234"}) == "flaskprep-abcd1234"
+
+
+def test_quiz_progress_carries_the_note_across_a_rewording(seed_path: Path, tmp_path: Path) -> None:
+    deck_file = tmp_path / "mine.md"
+    text = seed_path.read_text(encoding="utf-8")
+    deck_file.write_text(text, encoding="utf-8")
+    before = anki_rows(run("--deck", str(deck_file), "export", "--format", "anki").stdout)
+    assert run("--deck", str(deck_file), "quiz", "-n", "1", "-s", "1", stdin="\n3\n").exit_code == 0
+    old = "What is Flask and its key features"
+    assert old in text
+    deck_file.write_text(text.replace(old, "What is Flask, and what are its key features"))
+    after = anki_rows(run("--deck", str(deck_file), "export", "--format", "anki").stdout)
+    assert [row[3] for row in after] == [row[3] for row in before]
+    assert after[0][0] != before[0][0]
 
 
 # --- CSV, JSON, Markdown --------------------------------------------------------------
@@ -156,6 +186,33 @@ def test_output_option_writes_a_file_and_says_so(tmp_path: Path) -> None:
     assert len(anki_rows(target.read_text(encoding="utf-8"))) == 63
 
 
+@pytest.mark.parametrize("fmt", ["anki", "csv", "json", "markdown"])
+def test_dash_output_is_standard_output(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    dashed, plain = run("export", "-f", fmt, "-o", "-"), run("export", "-f", fmt)
+    assert dashed.exit_code == 0 and dashed.stdout == plain.stdout != ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_apkg_to_dash_writes_the_package_to_a_pipe(tmp_path: Path) -> None:
+    pytest.importorskip("genanki")
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "flaskprep", "export", "-f", "apkg", "-o", "-"],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout[:2] == b"PK" and not (tmp_path / "-").exists()
+    with zipfile.ZipFile(io.BytesIO(done.stdout)) as package:
+        assert "collection.anki2" in package.namelist()
+
+
 def test_section_option_filters_rows() -> None:
     result = run("export", "--format", "csv", "--section", "2", "-s", "testing")
     sections = {row[1] for row in list(csv.reader(io.StringIO(result.stdout)))[1:]}
@@ -202,3 +259,9 @@ def test_apkg_holds_every_question(tmp_path: Path) -> None:
         guids = [row[0] for row in db.execute("select guid from notes")]
     assert len(guids) == 63
     assert all(g.startswith("flaskprep-") for g in guids)
+    text_guids = {row[3] for row in anki_rows(run("export", "--format", "anki").stdout)}
+    assert set(guids) == text_guids
+    with closing(sqlite3.connect(tmp_path / "db")) as db:
+        (models,) = next(db.execute("select models from col"))
+    assert [m["name"] for m in json.loads(models).values()] == [export.ANKI_NOTE_TYPE]
+    assert "text-align: left" in next(iter(json.loads(models).values()))["css"]

@@ -66,3 +66,13 @@ def test_unknown_id_is_one_line_and_exit_2() -> None:
 
 def test_missing_answer_argument_is_a_usage_error() -> None:
     assert run("check", "1.4").exit_code == 2
+
+
+def test_json_says_what_in_the_answer_matched_each_term() -> None:
+    document = check_json("1.4", GOOD_BLUEPRINT)
+    pairs = document["matched_by"]
+    assert isinstance(pairs, list) and pairs
+    assert all(set(pair) == {"term", "by"} for pair in pairs)
+    assert [pair["term"] for pair in pairs] == document["matched"]
+    assert {"term": "create_app", "by": "create_app"} in pairs
+    assert document["swapped"] is None

@@ -171,7 +171,9 @@ class FakeKeys:
     def key(self) -> str | None:
         return None
 
-    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
+    def line(
+        self, prompt: str, *, refresh: Refresh | None = None, settled: str | None = None
+    ) -> str | None:
         self.prompts.append(prompt)
         return self.items.pop(0) if self.items else None
 

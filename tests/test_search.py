@@ -284,3 +284,17 @@ def test_a_long_pasted_query_still_finds_its_known_words() -> None:
 def test_a_long_pasted_query_of_junk_is_answered_quickly_with_nothing() -> None:
     junk = " ".join(f"zq{n}xv" for n in range(40))
     assert search(DECK, INDEX, f"blueprints {junk} {'x' * 500}").hits == ()
+
+
+def test_a_query_of_only_stop_words_searches_them_but_not_vs() -> None:
+    sql = make_deck(
+        {
+            "SQL": [
+                ("What is the difference between WHERE and HAVING?", "HAVING filters groups."),
+                ("Function vs procedure", "A function returns a value."),
+                ("What is a view?", "A stored query."),
+            ]
+        }
+    )
+    hits = search(sql, build_index(sql), "where vs having").hits
+    assert hits[0].question.text.startswith("What is the difference between WHERE")

@@ -7,16 +7,17 @@ Notes carry the same HTML fields, tags and guids as the text export, so an
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flaskprep.errors import FlaskprepError
-from flaskprep.export import anki_rows
+from flaskprep.export import ANKI_NOTE_TYPE, anki_rows
 from flaskprep.model import Deck
 
 # Fixed once: Anki identifies a note type by this id, so it must never change.
 MODEL_ID = 1_607_392_319
-MODEL_NAME = "flaskprep Basic"
+MODEL_NAME = ANKI_NOTE_TYPE
 _CARD_STYLE = ".card { font-family: sans-serif; font-size: 18px; text-align: left; }"
 
 
@@ -37,7 +38,7 @@ def deck_id(deck: Deck) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def write_apkg(deck: Deck, target: Path) -> int:
+def write_apkg(deck: Deck, target: Path, rewordings: Mapping[str, str] | None = None) -> int:
     """Write ``deck`` as an Anki package to ``target``; returns the number of notes."""
     genanki = _genanki()
     model = genanki.Model(
@@ -54,7 +55,7 @@ def write_apkg(deck: Deck, target: Path) -> int:
         css=_CARD_STYLE,
     )
     package_deck = genanki.Deck(deck_id(deck), " ".join(deck.title.split()) or "flaskprep")
-    rows = anki_rows(deck)
+    rows = anki_rows(deck, rewordings)
     for front, back, tag, guid in rows:
         package_deck.add_note(
             genanki.Note(model=model, fields=[front, back], tags=[tag], guid=guid)

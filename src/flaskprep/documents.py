@@ -101,7 +101,9 @@ def check_document(deck: Deck, question: Question, grade: Grade) -> Document:
         "question": question.text,
         "score": grade.score,
         "matched": list(grade.matched),
+        "matched_by": [{"term": term, "by": by} for term, by in grade.matched_by],
         "missing": list(grade.missing),
+        "swapped": list(grade.swapped) if grade.swapped else None,
     }
 
 

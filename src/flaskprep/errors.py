@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -10,6 +11,8 @@ class ExitStatus(IntEnum):
 
     SUCCESS = 0
     NO_MATCH = 1
+    FOUND_ERRORS = 1
+    """``lint`` found an error in a deck (as a linter's exit 1)."""
     ERROR = 2
     INTERRUPTED = 130
     TERMINATED = 143
@@ -57,3 +60,16 @@ class NoMatch(FlaskprepError):
     """Nothing matched (a search with no hits); exit 1 like grep."""
 
     exit_status = ExitStatus.NO_MATCH
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command found that decides its exit code (``cli.exit_status`` reads it).
+
+    ``errors`` are reported as one line each and make exit 2 (a deck in a folder that
+    could not be read, say); ``failed_checks`` counts errors a check found in a deck
+    (``lint``), exit 1. A command that returns nothing succeeded.
+    """
+
+    errors: tuple[str, ...] = ()
+    failed_checks: int = 0

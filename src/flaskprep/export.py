@@ -11,12 +11,11 @@ import csv
 import dataclasses
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from flaskprep.model import Deck, Question, Section
+from flaskprep.model import Deck, Section
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -26,6 +25,9 @@ Format = Literal["anki", "apkg", "csv", "json", "markdown"]
 FORMATS: tuple[Format, ...] = ("anki", "apkg", "csv", "json", "markdown")
 TAG_PREFIX = "flaskprep::"
 ANKI_COLUMNS = ("Front", "Back", "Tags", "GUID")
+ANKI_NOTE_TYPE = "flaskprep Basic"
+"""One note type for the text export and the ``.apkg`` (which defines it)."""
+ANKI_FIELD_STYLE = "text-align: left"
 
 _PRE_BLOCK = re.compile(r"<pre>.*?</pre>", re.DOTALL)
 _TAG_UNSAFE = re.compile(r"[^\w\-.+]", re.UNICODE)
@@ -93,39 +95,57 @@ def anki_tag(section: Section) -> str:
     return TAG_PREFIX + (_TAG_UNSAFE.sub("", words) or "section")
 
 
-def anki_guid(deck: Deck, question: Question) -> str:
-    """Stable per deck and question, so importing the file again updates the notes."""
-    stem = _TAG_UNSAFE.sub("", Path(deck.path).stem.replace(" ", "_")) or "deck"
-    return f"flaskprep-{stem}-{question.id}"
+def anki_guid(question_id: str, rewordings: Mapping[str, str] | None = None) -> str:
+    """One note per question: the id of its first wording, whatever the deck file is called.
+
+    ``rewordings`` maps a reworded question's id to the id it took its progress from
+    (as the progress store records it), so a reworded question updates its old note.
+    """
+    seen = {question_id}
+    moves = rewordings or {}
+    while (earlier := moves.get(question_id)) is not None and earlier not in seen:
+        seen.add(earlier)
+        question_id = earlier
+    return f"flaskprep-{question_id}"
 
 
-def anki_rows(deck: Deck) -> list[tuple[str, str, str, str]]:
-    """One (front, back, tags, guid) row per question, fields already HTML."""
+def anki_rows(
+    deck: Deck, rewordings: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str, str]]:
+    """One (front, back, tags, guid) row per question, fields already HTML and left-aligned."""
     return [
         (
-            to_html(question.text, inline=True),
-            to_html(question.answer) if question.answered else "",
+            _left(to_html(question.text, inline=True)),
+            _left(to_html(question.answer)) if question.answered else "",
             anki_tag(section),
-            anki_guid(deck, question),
+            anki_guid(question.id, rewordings),
         )
         for section in deck.sections
         for question in section.questions
     ]
 
 
-def to_anki_text(deck: Deck) -> str:
-    """Anki's plain-text import format, tab separated, HTML fields, tags and guid columns."""
+def _left(html: str) -> str:
+    """The card style inline, so a text import into a centring note type keeps code indented."""
+    return f'<div style="{ANKI_FIELD_STYLE}">{html}</div>'
+
+
+def to_anki_text(deck: Deck, rewordings: Mapping[str, str] | None = None) -> str:
+    """Anki's plain-text import format, tab separated, HTML fields, tags and guid columns.
+
+    Notes go to the ``.apkg``'s note type when the collection has it (import the
+    ``.apkg`` once), else Anki falls back to ``Basic``; the style is inline either way."""
     title = " ".join(deck.title.split()) or "flaskprep"
     header = [
         "#separator:tab",
         "#html:true",
-        "#notetype:Basic",
+        f"#notetype:{ANKI_NOTE_TYPE}",
         f"#deck:{title}",
         "#columns:" + "\t".join(ANKI_COLUMNS),
         f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}",
         f"#guid column:{ANKI_COLUMNS.index('GUID') + 1}",
     ]
-    rows = ["\t".join(row) for row in anki_rows(deck)]
+    rows = ["\t".join(row) for row in anki_rows(deck, rewordings)]
     return "\n".join(header + rows) + "\n"
 
 

@@ -155,7 +155,7 @@ class Interview:
     def answer(self, text: str, asked: datetime, now: datetime) -> InterviewAnswer:
         """Grade the answer to the current question (an answer started in time counts)."""
         question = self.questions[self.asked]
-        result = grade(text, question.answer, self.idf)
+        result = grade(text, question.answer, self.idf, question=question.text)
         duration = max(0, round((now - asked).total_seconds() * 1000))
         answered = InterviewAnswer(question, text, result, duration)
         self.answers.append(answered)

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from flaskprep.errors import ExitStatus, FlaskprepError
+from flaskprep.errors import ExitStatus, FlaskprepError, Outcome
 
 VERSION_FLAGS = (["--version"], ["-V"])
 
@@ -206,7 +206,19 @@ def _run_typer(argv: list[str] | None) -> int:
     except Abort:
         sys.stderr.write("\n")
         return ExitStatus.INTERRUPTED
-    return result if isinstance(result, int) else ExitStatus.SUCCESS
+    return exit_status(result)
+
+
+def exit_status(result: object) -> int:
+    """The one place a command's result becomes an exit code (errors raised as
+    ``FlaskprepError`` carry theirs, see ``_guarded``)."""
+    if isinstance(result, Outcome):
+        for message in result.errors:
+            report_error(message)
+        if result.errors:
+            return ExitStatus.ERROR
+        return ExitStatus.FOUND_ERRORS if result.failed_checks else ExitStatus.SUCCESS
+    return result if isinstance(result, int) else ExitStatus.SUCCESS  # e.g. INTERRUPTED
 
 
 def usage_message(exc: Exception) -> str:

@@ -10,11 +10,11 @@ import typer
 
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
+from flaskprep.errors import Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from flaskprep.library import DeckSummary
     from flaskprep.model import Deck
 
 
@@ -46,8 +46,9 @@ def export(
 ) -> None:
     """Export the deck for Anki, a spreadsheet, scripts, or as seed-layout Markdown.
 
-    `anki` is Anki's text import format (File > Import; re-importing updates notes);
-    `apkg` needs -o and the flaskprep[anki] extra.
+    `anki` is Anki's text import format and `apkg` an Anki package (needs the
+    flaskprep[anki] extra); both make the same notes, so importing either again
+    updates them. `-o -` (or no -o) writes to standard output.
 
     Examples: `flaskprep export --format anki -o flask.txt`,
     `flaskprep export --format csv --section 2 > routing.csv`,
@@ -58,11 +59,12 @@ def export(
 
     whole = common.load_deck()
     deck = writers.subset(whole, common.section_indexes(whole, section))
+    to_stdout = output is None or str(output) == "-"
     if fmt is ExportFormat.apkg:
-        _write_apkg(deck, output)
+        _write_apkg(deck, None if to_stdout else output)
         return
     text = _render(deck, fmt)
-    if output is None:
+    if to_stdout or output is None:
         _to_stdout(text)
         return
     _write_file(output, text, writers.file_encoding(fmt.value))
@@ -92,7 +94,7 @@ def _render(deck: Deck, fmt: ExportFormat) -> str:
     from flaskprep import export as writers
 
     if fmt is ExportFormat.anki:
-        return writers.to_anki_text(deck)
+        return writers.to_anki_text(deck, _rewordings(deck))
     if fmt is ExportFormat.csv:
         return writers.to_csv(deck)
     if fmt is ExportFormat.markdown:
@@ -103,13 +105,46 @@ def _render(deck: Deck, fmt: ExportFormat) -> str:
 
 
 def _write_apkg(deck: Deck, output: Path | None) -> None:
+    """To ``output``, or (``-o -``) to standard output unless that is a terminal."""
+    import sys
+    import tempfile
+
     from flaskprep.anki_package import write_apkg
     from flaskprep.errors import UsageError
 
-    if output is None:
-        raise UsageError("--format apkg writes a binary file", hint="give one with -o FILE.apkg")
-    count = write_apkg(deck, output)
-    typer.echo(f"Wrote {count} notes to {output}", err=True)
+    if output is not None:
+        count = write_apkg(deck, output, _rewordings(deck))
+        typer.echo(f"Wrote {count} notes to {output}", err=True)
+        return
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None or sys.stdout.isatty():
+        raise UsageError(
+            "--format apkg writes a binary file", hint="give one with -o FILE.apkg, or pipe it"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "deck.apkg"
+        write_apkg(deck, target, _rewordings(deck))
+        sys.stdout.flush()
+        binary.write(target.read_bytes())
+        binary.flush()
+
+
+def _rewordings(deck: Deck) -> dict[str, str]:
+    """Reworded question id -> the id it took progress from, so its Anki note stays one."""
+    from flaskprep.errors import ProgressError
+    from flaskprep.progress import ProgressStore
+    from flaskprep.rewording import reworded_questions
+
+    try:
+        progress = ProgressStore().load().deck(deck.key)
+    except ProgressError:
+        return {}
+    carried = {
+        qid: str(card["carried_from"])
+        for qid, card in progress.cards.items()
+        if card.get("carried_from")
+    }
+    return {**carried, **reworded_questions(deck, progress)}
 
 
 def _write_file(target: Path, text: str, encoding: str) -> None:
@@ -124,11 +159,13 @@ def _write_file(target: Path, text: str, encoding: str) -> None:
 
 @app.command(short_help="List the decks in use, with due counts.")
 def decks(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
-) -> None:
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the list as JSON (docs/json.md).")
+    ] = False,
+) -> Outcome:
     """List the decks --deck names (a file, a folder of .md decks, or the bundled deck).
 
-    Shows each deck's questions, unanswered questions and questions due now.
+    Shows each deck's questions, unanswered, new (never reviewed) and due questions.
 
     Examples: `flaskprep decks`, `flaskprep --deck ~/decks decks`.
     """
@@ -146,18 +183,7 @@ def decks(
         typer.echo(dumps(decks_document(summaries)))
     else:
         common.console().print(library_view.render_decks(summaries))
-    _report_unreadable(summaries)
-
-
-def _report_unreadable(summaries: list[DeckSummary]) -> None:
-    from flaskprep.cli import report_error
-    from flaskprep.errors import ExitStatus
-
-    bad = [item for item in summaries if item.error is not None]
-    for item in bad:
-        report_error(item.error or "")
-    if bad:
-        raise typer.Exit(ExitStatus.ERROR)
+    return Outcome(errors=tuple(item.error for item in summaries if item.error is not None))
 
 
 def _progress_counters() -> tuple[Callable[[Deck], int | None], Callable[[Deck], int | None]]:

@@ -37,7 +37,9 @@ def ask_each(
 
     while (question := session.next_question(clock())) is not None:
         number, total = session.asked + 1, len(session.questions)
-        say(view.render_question(deck, question, number, total, left()))
+        # In a terminal the prompt counts down, so the header shows no time to go stale.
+        header_left = None if reader.interactive else left()
+        say(view.render_question(deck, question, number, total, header_left))
         asked = clock()
         text = ask(reader, say, left)
         if text is None:
@@ -72,7 +74,11 @@ def read_answer(keys: KeyReader, time_left: TimeLeft = lambda: None) -> str | No
         return keys.line("")
     lines: list[str] = []
     while True:
-        line = keys.line(_prompt(time_left(), lines), refresh=_refresher(time_left, lines))
+        line = keys.line(
+            _prompt(time_left(), lines),
+            refresh=_refresher(time_left, lines),
+            settled=_prompt(None, lines),
+        )
         if line is None:
             return "\n".join(lines) if lines else None
         if line.strip():

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from flaskprep.cli.app import app
+from flaskprep.errors import Outcome
 
 
 @app.command(short_help="Check a deck for authoring mistakes.")
@@ -19,7 +20,7 @@ def lint(
             show_default=False,
         ),
     ] = None,
-) -> None:
+) -> Outcome:
     """Check a deck: answers without questions, questions without answers, repeats.
 
     Prints `file:line: severity: message` for each finding and exits 1 when
@@ -36,8 +37,7 @@ def lint(
     findings = [line for path in files for line in lint_deck(path)]
     for line in findings:
         typer.echo(clean(line))
-    if any(": error: " in line for line in findings):
-        raise typer.Exit(1)
     if not findings:
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
         typer.echo(f"No problems found in {decks}.", err=True)
+    return Outcome(failed_checks=sum(1 for line in findings if ": error: " in line))

@@ -51,7 +51,7 @@ def check(
         raise UsageError(f"question {found.id} has no model answer in the deck to grade against")
     text = sys.stdin.read() if answer == "-" else answer
     idf = idf_table(q.answer for q in deck.questions if q.answered)
-    result = grade(text, found.answer, idf)
+    result = grade(text, found.answer, idf, question=found.text)
     if as_json:
         from flaskprep.documents import check_document, dumps
 

@@ -207,7 +207,7 @@ class Session:
         from flaskprep.grading import grade
         from flaskprep.scheduling import rating_from_score
 
-        result = grade(text, prompt.question.answer, self.idf)
+        result = grade(text, prompt.question.answer, self.idf, question=prompt.question.text)
         self.outcome = Outcome(None, rating_from_score(result.score), typed=text, grade=result)
         self.phase = "answer"
 

@@ -24,6 +24,7 @@ WEAK_GUESS_EVIDENCE = 0.4
 """Other guesses still rank, but back no hit alone."""
 IMPORTANCE_FLOOR = 0.3
 """Even the commonest content word says something (``state``, ``rest``)."""
+CONTRAST_WORDS = frozenset({"vs", "versus", "or", "and", "between"})
 MAX_QUERY_WORDS = 48
 MAX_FUZZY_WORDS = 8
 """Unknown words per query that get typo and prefix matching (pasted junk stays fast)."""
@@ -139,6 +140,8 @@ def _guess_evidence(word: str, deck_word: str, weight: float) -> float:
     was meant; a guess for a short word (``cors`` -> ``core``) or a second typo in a
     middling one still ranks but backs no hit alone."""
     needed = GUESS_MIN_LENGTH.get(weight, MAX_FUZZY_LENGTH)
+    if weight == PREFIX_WEIGHT and 2 * len(word) <= len(deck_word):
+        return WEAK_GUESS_EVIDENCE  # ``props`` is not surely ``properties``
     return 1.0 if len(word) >= needed and word[:1] == deck_word[:1] else WEAK_GUESS_EVIDENCE
 
 
@@ -153,6 +156,8 @@ def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
 def parse_query(index: SearchIndex, text: str) -> Query:
     words, phrase_words = split_phrases(text)
     only_stop = all(word in STOP_WORDS for word in words)
+    if only_stop:  # "where vs having": the stop words are the topic, "vs" still is not
+        words = [word for word in words if word not in CONTRAST_WORDS] or words
     parts: list[tuple[Group, Group, float]] = []
     unknown: list[str] = []
     resolve = _Resolver(index)

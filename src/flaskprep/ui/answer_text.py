@@ -49,3 +49,19 @@ def _styled(text: str) -> Text:
         position = match.end()
     result.append(" ".join(text[position:].split("\n")))
     return result
+
+
+def code_spans(text: Text) -> Text:
+    """Style a title's or option's `code` spans as code; the backticks stay (dimmed) so
+    output without colour still marks them."""
+    for match in _CODE_SPAN.finditer(text.plain):
+        start, end = match.span()
+        text.stylize("dim", start, start + 1)
+        text.stylize("markdown.code", start + 1, end - 1)
+        text.stylize("dim", end - 1, end)
+    return text
+
+
+def render_title(text: str, style: str = "bold") -> Text:
+    """A question's one-line text: untrusted, so cleaned; code spans shown as code."""
+    return code_spans(Text(clean(text), style=style))

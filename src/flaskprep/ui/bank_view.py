@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from flaskprep.model import Deck, Question, Section
+from flaskprep.ui.answer_text import render_title
 from flaskprep.ui.safe import clean
 
 
@@ -30,12 +31,13 @@ def render_sections(deck: Deck) -> RenderableType:
     return table
 
 
-def render_question(deck: Deck, question: Question, *, number: str | None = None) -> RenderableType:
-    section = deck.section_of(question)
+def render_question(
+    deck: Deck, question: Question, *, number: str | None = None, show_id: bool = True
+) -> RenderableType:
     head = Text()
-    head.append(number or f"{_section_number(deck, section)}.{question.position}", style="cyan")
-    head.append(f"  {question.id}  ", style="dim")
-    head.append(clean(question.text), style="bold")
+    head.append(number or _position(deck, question), style="cyan")
+    head.append(f"  {question.id}  " if show_id else "  ", style="dim")
+    head.append_text(render_title(question.text))
     if question.answered:
         body: RenderableType = markdown(question.answer)
     else:
@@ -45,14 +47,23 @@ def render_question(deck: Deck, question: Question, *, number: str | None = None
 
 def render_section(deck: Deck, section: Section) -> RenderableType:
     title = Text(clean(section.label), style="bold underline")
-    items = [render_question(deck, q) for q in section.questions]
+    numbers = [_position(deck, q) for q in section.questions]
+    width = max(map(len, numbers), default=0)  # 10.9 and 10.10 line up
+    items = [
+        render_question(deck, q, number=n.ljust(width))
+        for q, n in zip(section.questions, numbers, strict=True)
+    ]
     return Group(title, Text(""), *items)
 
 
 def render_show(deck: Deck, question: Question) -> RenderableType:
     section = deck.section_of(question)
     meta = Text(f"{clean(section.label)} · id {question.id} · line {question.line}", style="dim")
-    return Group(meta, render_question(deck, question))
+    return Group(meta, render_question(deck, question, show_id=False))
+
+
+def _position(deck: Deck, question: Question) -> str:
+    return f"{_section_number(deck, deck.section_of(question))}.{question.position}"
 
 
 def _section_number(deck: Deck, section: Section) -> str:

@@ -42,14 +42,30 @@ def render_terms(label: str, terms: tuple[str, ...], style: str) -> Text:
     return line
 
 
-def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:
-    """Matched and missed key terms, then the model answer."""
-    return Group(
-        render_terms("Matched", grade.matched, MATCHED_STYLE),
-        render_terms("Missing", grade.missing, MISSING_STYLE),
-        Text("Model answer:", style="bold"),
-        Padding(markdown(model_answer), (0, 0, 0, 2)),
+def said_in_other_words(grade: Grade) -> tuple[str, ...]:
+    """Matched terms, with the answer's own words when they differ (``components ← pieces``)."""
+    return (
+        tuple(
+            term if by.casefold() in term.casefold() else f"{term} ← {by}"
+            for term, by in grade.matched_by
+        )
+        or grade.matched
     )
+
+
+def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:
+    """Matched and missed key terms, a swapped contrast if any, then the model answer."""
+    lines: list[RenderableType] = [
+        render_terms("Matched", said_in_other_words(grade), MATCHED_STYLE),
+        render_terms("Missing", grade.missing, MISSING_STYLE),
+    ]
+    if grade.swapped:
+        first, second = (clean(term) for term in grade.swapped)
+        lines.append(
+            Text(f"Swapped: your answer gives {first} the role of {second}", style=MISSING_STYLE)
+        )
+    lines += [Text("Model answer:", style="bold"), Padding(markdown(model_answer), (0, 0, 0, 2))]
+    return Group(*lines)
 
 
 def render_check(question: Question, grade: Grade) -> RenderableType:

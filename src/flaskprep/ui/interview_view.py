@@ -14,6 +14,7 @@ from rich.text import Text
 
 from flaskprep.interview import InterviewAnswer, InterviewReport
 from flaskprep.model import Deck, Question
+from flaskprep.ui.answer_text import render_title
 from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
 from flaskprep.ui.stats_view import render_bar
@@ -44,7 +45,7 @@ def render_question(
     head.append(f"  {clean(deck.section_of(question).label)}", style="dim")
     if left is not None:
         head.append(f"  ⏱ {format_time_left(left)} left", style="yellow")
-    return Group(Rule(style="dim"), head, Text(clean(question.text), style="bold"))
+    return Group(Rule(style="dim"), head, render_title(question.text))
 
 
 def render_time_up() -> Text:

@@ -61,7 +61,9 @@ class KeyReader(Protocol):
 
     def key(self) -> str | None: ...
 
-    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None: ...
+    def line(
+        self, prompt: str, *, refresh: Refresh | None = None, settled: str | None = None
+    ) -> str | None: ...
 
 
 class LineKeys:
@@ -76,7 +78,9 @@ class LineKeys:
         text = line.strip().lower()
         return text or "enter"
 
-    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
+    def line(
+        self, prompt: str, *, refresh: Refresh | None = None, settled: str | None = None
+    ) -> str | None:
         line = sys.stdin.readline()
         return line.rstrip("\r\n") if line else None
 
@@ -160,12 +164,15 @@ class TerminalKeys:
             return "space"
         return data.decode("utf-8", "replace").lower()
 
-    def line(self, prompt: str, *, refresh: Refresh | None = None) -> str | None:
+    def line(
+        self, prompt: str, *, refresh: Refresh | None = None, settled: str | None = None
+    ) -> str | None:
         """A line typed with echo and editing; ``None`` on Ctrl-D with nothing typed.
 
         Arrow keys, Home/End and Delete edit the line; other escape sequences
         (Up/Down, F-keys) are swallowed, never typed. With ``refresh``, the prompt
-        is redrawn about once a second and the line ends when it returns ``None``.
+        is redrawn about once a second and the line ends when it returns ``None``;
+        a finished line is redrawn with the ``settled`` prompt (no stale countdown).
         """
         from flaskprep.ui.line_editor import LineEditor
 
@@ -174,6 +181,8 @@ class TerminalKeys:
         try:
             return self._edit(editor, refresh)
         finally:
+            if settled is not None:
+                self._write(editor.set_prompt(settled))
             self._write(editor.finish())
 
     def _edit(self, editor: LineEditor, refresh: Refresh | None) -> str | None:

@@ -1,0 +1,268 @@
+"""Key terms of a model answer, and what in a typed answer says each of them.
+
+Key terms are the model answer's significant words and code identifiers
+(backticked spans, dotted and snake_case names, CamelCase, ``Flask-Xxx``
+extensions), without stop words, stemmed and deduplicated. A term is said by an
+answer through its stem, a compound written apart or together (``auto-escaping`` /
+``autoescaping``), a small typo (edit distance 1 from 5 letters, 2 from 8), a
+synonym or abbreviation (``db``/``database``, ``flaskprep.words.synonyms``), an
+identifier's parts said as words (``current app``), or, for a plain word, a near
+meaning (``pieces`` for ``components``, ``flaskprep.words.related``; see ``grading``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from flaskprep.words.spelling import osa_distance
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+from flaskprep.words.synonyms import PHRASES, canonical
+from flaskprep.words.tokens import fold
+from flaskprep.words.weights import RARE, weight
+
+TermKind = Literal["identifier", "name", "word"]
+
+GRADING_STOP_WORDS = STOP_WORDS | frozenset(
+    """flask use used uses using like eg ie one ones allow allows allowing make makes
+    instead really basically think mean kind sort stuff something e g provide provides
+    mention relevant various""".split()  # noqa: SIM905
+)
+
+# Parts every identifier shares: ``app.test_client`` is said by "test client".
+_GENERIC_PARTS = frozenset({"applic", "flask"})
+
+_CODE_SPAN = re.compile(r"`([^`]*)`")
+_RAW_TOKEN = re.compile(r"[A-Za-z_][\w’']*(?:[.\-][A-Za-z0-9_][\w]*)*|\d{2,}")
+_SUB_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+NON_ALNUM = re.compile(r"[\W_]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    text: str
+    """The term as it first appears in the model answer."""
+    key: str
+    """Stem of a word, or an identifier's lowercase letters and digits (``currentapp``)."""
+    kind: TermKind
+    parts: tuple[str, ...]
+    """Stems of an identifier's sub-words (``current``, ``app``); ``(key,)`` for a word."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    kind: TermKind
+    sub_words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    stems: dict[str, str]
+    """Each stem (and phrase) of the answer -> the answer's word that gave it."""
+    joined: dict[str, str]
+    """Compounds and adjacent words run together (``autoescaping``) -> the answer's text."""
+    by_initial: dict[str, frozenset[str]]
+    """Stems, words and compounds of the answer by first letter, for typo matching."""
+    token_count: int
+    stop_count: int
+
+
+def key_terms(model_answer: str) -> list[KeyTerm]:
+    """The significant words and identifiers of ``model_answer``, in order, deduplicated."""
+    return list(cached_key_terms(model_answer))
+
+
+@lru_cache(maxsize=4096)
+def cached_key_terms(model_answer: str) -> tuple[KeyTerm, ...]:
+    tokens = scan(model_answer)
+    terms: dict[str, KeyTerm] = {}
+    for token in tokens:
+        term = _term_of(token)
+        if term is None or term.key in terms:
+            continue
+        terms[term.key] = _spelled_out(term, tokens) if _ACRONYM.fullmatch(term.text) else term
+    return tuple(terms.values())
+
+
+def _spelled_out(term: KeyTerm, tokens: list[Token]) -> KeyTerm:
+    """``GD`` in a model answer that says ``gradient descent``: said by either."""
+    words = [w for token in tokens for w in token.sub_words if w and w not in STOP_WORDS]
+    letters = term.text.rstrip("s").lower()
+    for start in range(len(words) - len(letters) + 1):
+        run = words[start : start + len(letters)]
+        if "".join(w[0] for w in run) == letters:
+            return KeyTerm(term.text, term.key, term.kind, tuple(word_key(w) for w in run))
+    return term
+
+
+def _term_of(token: Token) -> KeyTerm | None:
+    words = [w for w in token.sub_words if w]
+    if len(words) > 1:  # an identifier, or a compound such as ``auto-escaping``
+        key = NON_ALNUM.sub("", token.surface).lower()
+        return KeyTerm(token.surface, key, token.kind, tuple(word_key(w) for w in words))
+    word = words[0] if words else ""
+    if word in GRADING_STOP_WORDS or (len(word) < 2 and token.kind != "identifier"):
+        return None
+    key = word_key(word)
+    return KeyTerm(token.surface, key, token.kind, (key,))
+
+
+def scan(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(text):
+        tokens.extend(_scan_prose(text, position, span.start()))
+        tokens.extend(_code_token(m.group()) for m in _RAW_TOKEN.finditer(span.group(1)))
+        position = span.end()
+    tokens.extend(_scan_prose(text, position, len(text)))
+    return tokens
+
+
+def _scan_prose(text: str, start: int, end: int) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _RAW_TOKEN.finditer(text, start, end):
+        raw = match.group()
+        if "." in raw and all(len(p) <= 1 for p in raw.split(".")):
+            continue  # "e.g"
+        if "-" in raw and not _is_extension_name(raw):
+            tokens.append(Token(raw, "word", tuple(fold(p) for p in raw.split("-") if p)))
+            continue
+        tokens.append(_prose_token(raw, _at_sentence_start(text, match.start())))
+    return tokens
+
+
+@lru_cache(maxsize=16384)
+def _prose_token(raw: str, sentence_start: bool) -> Token:
+    raw = _POSSESSIVE.sub("", raw)
+    if _PLURAL_ACRONYM.fullmatch(raw):
+        return Token(raw, "name", (fold(raw),))
+    if "." in raw or "-" in raw or "_" in raw or _CAMEL.search(raw):
+        return _code_token(raw)
+    word = fold(raw)
+    if raw.isupper() and len(raw) >= 2 and not _emphasis(word):
+        return Token(raw, "name", (word,))
+    kind: TermKind = "name" if raw[0].isupper() and not sentence_start else "word"
+    return Token(raw, kind, (word,))
+
+
+def _emphasis(word: str) -> bool:
+    """``ALL``, ``ONLY``, ``SUBSET``: an English word in capitals is stressed, not an acronym."""
+    return len(word) >= 4 and weight(word) < RARE
+
+
+def _code_token(raw: str) -> Token:
+    return Token(raw, "identifier", tuple(fold(w) for w in _SUB_WORD.findall(raw)))
+
+
+def _is_extension_name(raw: str) -> bool:
+    parts = raw.split("-")
+    return all(p[:1].isupper() for p in parts if p) or "flask" in (p.lower() for p in parts)
+
+
+def _at_sentence_start(text: str, index: int) -> bool:
+    before = text[max(0, index - 16) : index].rstrip(" \t\n*_(\"'“")
+    return not before or before[-1] in _SENTENCE_END
+
+
+@lru_cache(maxsize=16384)
+def word_key(word: str) -> str:
+    """Stem of ``word`` after its synonym group (``db`` -> ``databas``)."""
+    return stem(canonical(word))
+
+
+def read_answer(answer: str) -> AnswerView:
+    tokens = scan(answer)
+    words = [w for token in tokens for w in token.sub_words if w]
+    stems: dict[str, str] = {}
+    for w in words:
+        stems.setdefault(word_key(w), w)
+    for phrase, said in _phrases(words):
+        stems.setdefault(word_key(phrase), said)
+    compounds = {NON_ALNUM.sub("", t.surface).lower(): t.surface for t in tokens}
+    joined = dict(compounds)
+    for size in (2, 3):
+        for i in range(len(words) - size + 1):
+            joined.setdefault("".join(words[i : i + size]), " ".join(words[i : i + size]))
+    stop_count = sum(1 for w in words if w in GRADING_STOP_WORDS)
+    by_initial: dict[str, set[str]] = {}
+    for candidate in (*stems, *words, *compounds):
+        by_initial.setdefault(candidate[:1], set()).add(candidate)
+    frozen = {initial: frozenset(found) for initial, found in by_initial.items()}
+    return AnswerView(stems, joined, frozen, len(words), stop_count)
+
+
+def _phrases(words: list[str]) -> list[tuple[str, str]]:
+    by_first = _phrases_by_first_word()
+    found: list[tuple[str, str]] = []
+    for i, word in enumerate(words):
+        for phrase, replacement in by_first.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append((replacement, " ".join(phrase)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, replacement in PHRASES.items():
+        index.setdefault(phrase[0], []).append((phrase, replacement))
+    return index
+
+
+def said_by(term: KeyTerm, view: AnswerView) -> str | None:
+    """The answer's words that say ``term`` exactly (stem, compound, typo, synonym)."""
+    found = view.stems.get(term.key) or view.joined.get(term.key)
+    if found:
+        return found
+    if len(term.parts) == 1:
+        return _near_any(term.key, view) or _near_any(fold(term.text), view)
+    return _near_any(term.key, view) or _last_segment_said(term, view) or _parts_said(term, view)
+
+
+def term_matches(term: KeyTerm, text: str) -> bool:
+    """Whether ``text`` (a typed word or phrase) says ``term``; cloze questions use this."""
+    return said_by(term, read_answer(text)) is not None
+
+
+def _parts_said(term: KeyTerm, view: AnswerView) -> str | None:
+    """Two-part names need both parts; longer ones their specific parts and two thirds."""
+    said = [view.stems.get(part) or _near_any(part, view) for part in term.parts]
+    hits = [s for s in said if s]
+    if len(term.parts) <= 2:
+        return " ".join(hits) if len(hits) == len(said) else None
+    specific = [s for part, s in zip(term.parts, said, strict=True) if part not in _GENERIC_PARTS]
+    if all(specific) and len(hits) >= math.ceil(len(term.parts) * 2 / 3):
+        return " ".join(hits)
+    return None
+
+
+def _last_segment_said(term: KeyTerm, view: AnswerView) -> str | None:
+    """``werkzeug.utils.secure_filename`` is said by ``secure_filename``."""
+    last = term.text.rsplit(".", 1)[-1]
+    if last == term.text or not ("_" in last or _CAMEL.search(last)):
+        return None
+    return view.joined.get(NON_ALNUM.sub("", last).lower())
+
+
+def _near_any(word: str, view: AnswerView) -> str | None:
+    """Something in the answer within the typo allowance of ``word`` (same first letter)."""
+    limit = 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
+    if limit == 0:
+        return None
+    for candidate in sorted(view.by_initial.get(word[0], ())):
+        if (
+            abs(len(candidate) - len(word)) <= limit
+            and osa_distance(word, candidate, limit) <= limit
+        ):
+            return view.stems.get(candidate) or view.joined.get(candidate) or candidate
+    return None

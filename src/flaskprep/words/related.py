@@ -1,0 +1,49 @@
+"""Near meanings: which word stems are used alike (``piece`` and ``fragment``).
+
+``similarity(a, b)`` is the cosine (0-1) of two stems' vectors when one is among the
+other's nearest neighbours in ``related.txt``, else 0. The table is built by
+``scripts/build_related_words.py`` from Debian's Python, Django, Flask, Werkzeug and
+SQLAlchemy documentation plus WordNet glosses (PSF, BSD, MIT and WordNet licences,
+named in the README). It is read on the first call only, so commands that never grade
+never load it, and looked up by bisection (``sorted_lines``) without being parsed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from flaskprep.words.sorted_lines import find_line
+from flaskprep.words.stems import stem
+from flaskprep.words.stopwords import STOP_WORDS
+
+__all__ = ["key_of", "neighbours", "similarity"]
+
+
+def key_of(word: str) -> str:
+    """The table's key for a lowercase word: its stem, or ``""`` for a stop word."""
+    if word in STOP_WORDS or len(word) < 2:
+        return ""
+    return stem(word)
+
+
+@lru_cache(maxsize=1)
+def _table() -> str:
+    return Path(__file__).with_name("related.txt").read_text("utf-8")
+
+
+@lru_cache(maxsize=8192)
+def neighbours(key: str) -> dict[str, float]:
+    """The nearest stems of ``key`` with their cosine."""
+    found: dict[str, float] = {}
+    for item in (find_line(_table(), key) or "").split():
+        word, _, cosine = item.rpartition(":")
+        found[word] = int(cosine) / 100
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike stems ``a`` and ``b`` are used (0 when neither is near the other)."""
+    if a == b:
+        return 1.0
+    return max(neighbours(a).get(b, 0.0), neighbours(b).get(a, 0.0))

@@ -1,0 +1,124 @@
+"""Grading by meaning: other words, padding, keyword lists, swapped roles, the tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flaskprep.grading import grade
+from flaskprep.words.related import similarity
+from flaskprep.words.sorted_lines import find_line
+
+WORDS = Path(__file__).resolve().parents[1] / "src" / "flaskprep" / "words"
+
+L1_L2 = (
+    "L1 regularization uses the sum of the absolute values of the weights, while L2 "
+    "regularization uses the sum of the weights squared. L1 performs feature selection by "
+    "reducing the coefficients of some predictors to 0, while L2 does not."
+)
+
+
+def test_a_word_said_in_other_words_counts_and_says_by_what() -> None:
+    result = grade("it removes duplicates", "It deduplicates the rows")
+    assert ("deduplicates", "duplicates") in result.matched_by
+    near = grade("it keeps copies of the rows", "It keeps duplicates of the rows")
+    assert ("duplicates", "copies") in near.matched_by
+    assert near.score >= 0.5
+
+
+def test_common_english_words_weigh_little() -> None:
+    model = "Many frameworks, whereas this one keeps routing simple"
+    assert grade("many", model).score == 0.0  # too common to be a key term
+    assert grade("whereas", model).score < grade("routing", model).score / 2
+
+
+@pytest.mark.parametrize(
+    ("model", "typed"),
+    [("auto-escaping of templates", "autoescaping"), ("versioned APIs", "API")],
+)
+def test_compounds_and_plurals_meet(model: str, typed: str) -> None:
+    assert grade(typed, model).matched
+
+
+def test_an_acronym_is_said_by_its_words() -> None:
+    model = "In stochastic gradient descent (SGD) one sample estimates the gradient."
+    result = grade("stochastic gradient descent uses one sample", model)
+    assert "SGD" in result.matched
+
+
+def test_padding_costs_credit() -> None:
+    model = "Blueprints group related routes and templates into reusable modules."
+    short = grade("Blueprints group related routes into modules.", model).score
+    filler = " ".join(
+        [
+            "databases",
+            "caching",
+            "sessions",
+            "cookies",
+            "headers",
+            "logging",
+            "deployment",
+            "servers",
+            "workers",
+            "queues",
+            "metrics",
+            "tracing",
+        ]
+    )
+    padded = grade(f"Blueprints group related routes into modules, plus {filler}.", model).score
+    assert padded < short
+
+
+def test_a_bare_keyword_list_is_hard_at_best() -> None:
+    model = "Blueprints group related routes and templates into reusable modules."
+    assert grade("blueprints routes templates reusable modules group", model).score <= 0.55
+
+
+def test_swapped_roles_of_contrasted_terms_are_wrong() -> None:
+    swapped = (
+        "L2 regularization uses the sum of the absolute values of the weights and performs "
+        "feature selection, while L1 uses the sum of the weights squared."
+    )
+    result = grade(swapped, L1_L2)
+    assert result.swapped is not None and set(result.swapped) == {"L1", "L2"}
+    assert result.score <= 0.15
+
+
+def test_a_right_answer_about_contrasted_terms_is_not_flagged() -> None:
+    right = (
+        "L1 adds the absolute size of each weight and can zero some out, so it selects "
+        "features; L2 adds the squares and only shrinks them."
+    )
+    assert grade(right, L1_L2).swapped is None
+    assert grade(L1_L2, L1_L2).swapped is None
+
+
+def test_the_question_s_own_words_weigh_less() -> None:
+    model = "A goroutine is a lightweight thread managed by the Go runtime."
+    echo = "a goroutine is a goroutine"
+    assert grade(echo, model, question="What is a goroutine?").score < grade(echo, model).score
+
+
+@pytest.mark.parametrize("table", ["related.txt", "weights.txt"])
+def test_word_tables_are_sorted_for_bisection(table: str) -> None:
+    lines = (WORDS / table).read_text(encoding="utf-8").splitlines()
+    keys = [line.split(" ", 1)[0] for line in lines]
+    assert keys == sorted(keys)
+
+
+def test_find_line_finds_every_key_and_nothing_else() -> None:
+    text = "# header\nalpha 1\nbeta 2 3\ngamma\n"
+    assert find_line(text, "alpha") == "1"
+    assert find_line(text, "beta") == "2 3"
+    assert find_line(text, "gamma") == ""
+    assert find_line(text, "delta") is None
+    assert find_line(text, "") is None
+
+
+def test_related_words_are_symmetric_and_bounded() -> None:
+    assert similarity("thread", "thread") == 1.0
+    alike = similarity("piec", "part")
+    assert 0.5 <= alike <= 1.0
+    assert similarity("part", "piec") == alike
+    assert similarity("zzzz", "qqqq") == 0.0
