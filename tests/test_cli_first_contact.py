@@ -98,3 +98,8 @@ def test_exit_codes_come_from_the_command_result(capsys: pytest.CaptureFixture[s
     assert exit_status(Outcome(failed_checks=2)) == 1
     assert exit_status(Outcome(errors=("a.md: unreadable",), failed_checks=1)) == 2
     assert capsys.readouterr().err == "flaskprep: error: a.md: unreadable\n"
+
+
+def test_start_guide_fits_sixty_columns() -> None:
+    lines = run().stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines if "progress.json" not in line)

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from flaskprep import paths
+from flaskprep import search as search_package
 from flaskprep.deck_cache import load_deck, load_indexed
+from flaskprep.model import Deck
 from flaskprep.parsing import parse_deck
-from flaskprep.search import search
+from flaskprep.search import SearchIndex, search
 
 
 def cache_files() -> list[Path]:
@@ -59,6 +61,28 @@ def test_edited_deck_is_parsed_again(seed_path: Path, tmp_path: Path) -> None:
     deck, index = load_indexed(deck_file)
     assert "Modules and application factories" in [q.text for q in deck.questions]
     assert search(deck, index, "modules").hits
+
+
+def test_a_new_index_version_rebuilds_the_cached_index(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_indexed(seed_path)
+    built: list[int] = []
+    real_build = search_package.build_index
+
+    def counting_build(deck: Deck) -> SearchIndex:
+        built.append(len(deck.questions))
+        return real_build(deck)
+
+    monkeypatch.setattr(search_package, "build_index", counting_build)
+    load_indexed(seed_path)
+    assert built == []  # same version: the cached index is used
+    monkeypatch.setattr(search_package, "INDEX_VERSION", search_package.INDEX_VERSION + 1)
+    deck, index = load_indexed(seed_path)
+    assert built == [63]
+    assert search(deck, index, "blueprint").hits
+    load_indexed(seed_path)
+    assert built == [63]  # and stored under the new version
 
 
 def test_corrupt_cache_files_are_rebuilt(seed_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""lint_deck: every problem as ``file:line: severity: message``."""
+"""lint_deck: every problem as a record; ``lint`` prints ``file:line: severity: message``."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import pytest
 
 from flaskprep.errors import DeckError
 from flaskprep.parsing import lint_deck
+from flaskprep.parsing.lint import format_problem
 
 
 def lint(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "deck.md"
     path.write_text(text, encoding="utf-8")
-    return [line.replace(str(path), "deck.md") for line in lint_deck(path)]
+    return [format_problem("deck.md", problem) for problem in lint_deck(path)]
 
 
 def test_clean_deck_has_no_findings(tmp_path: Path) -> None:
@@ -102,7 +103,7 @@ def test_lint_command_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None
 def test_question_like_line_not_read_is_a_warning(tmp_path: Path) -> None:
     text = "- Q?\n  - **Answer:** A.\n\n> **What is X?**\n"
     assert lint(tmp_path, text) == [
-        "deck.md:4: warning: question-like line not recognised (it is part of an answer or dropped)"
+        "deck.md:4: warning: question-like line not read as a question (dropped)"
     ]
 
 
@@ -123,3 +124,54 @@ def test_second_answer_bullet_is_a_warning(tmp_path: Path) -> None:
     assert lint(tmp_path, text) == [
         "deck.md:3: warning: second answer bullet merged into the first answer"
     ]
+
+
+# --- what the parser missed ----------------------------------------------------------------
+
+
+def test_stray_question_line_taken_into_an_answer_is_a_warning(tmp_path: Path) -> None:
+    text = "- What is X?\n  - **Answer:** X.\nWhat is Z?\n\n- What is Y?\n  - **Answer:** Y.\n"
+    assert lint(tmp_path, text) == [
+        "deck.md:3: warning: question-like line read as part of the answer to line 1"
+    ]
+
+
+def test_question_heading_in_an_answer_is_a_warning(tmp_path: Path) -> None:
+    text = "## 1. What is X?\n\nX.\n\n### Why use X?\n\nBecause.\n\n## 2. What is Y?\n\nY.\n"
+    assert lint(tmp_path, text) == [
+        "deck.md:5: warning: question-like line read as part of the answer to line 1"
+    ]
+
+
+def test_question_heading_read_as_a_section_is_a_warning(tmp_path: Path) -> None:
+    text = (
+        "### Basics\n- What is X?\n  - **Answer:** X.\n"
+        "### What is an event loop?\n- What is Y?\n  - **Answer:** Y.\n"
+    )
+    assert lint(tmp_path, text) == [
+        "deck.md:4: warning: question-like heading read as a section (it has no answer of its own)"
+    ]
+
+
+def test_duplicate_section_title_is_a_warning(tmp_path: Path) -> None:
+    text = "## Basics\n- What is X?\n  - A: X.\n## Routing\n- What is Y?\n  - A: Y.\n"
+    text += "## Basics\n- What is Z?\n  - A: Z.\n"
+    assert lint(tmp_path, text) == ["deck.md:7: warning: duplicate section title (same as line 1)"]
+
+
+@pytest.mark.parametrize(
+    "name", ["bold.md", "details.md", "headings.md", "labelled.md", "mixed.md"]
+)
+def test_clean_sample_decks_have_no_findings(name: str) -> None:
+    assert lint_deck(Path(__file__).parent / "data" / "decks" / name) == ()
+
+
+def test_findings_are_records_with_line_severity_and_message(tmp_path: Path) -> None:
+    path = tmp_path / "deck.md"
+    path.write_text("- Q?\n- Q2?\n  - A: a\n", encoding="utf-8")
+    [problem] = lint_deck(path)
+    assert (problem.line, problem.severity, problem.message) == (
+        1,
+        "warning",
+        "question without an answer",
+    )

@@ -258,3 +258,17 @@ def test_list_items_led_by_question_headings_are_questions() -> None:
 def test_one_word_heading_asks_nothing_without_a_question_mark() -> None:
     text = "## Q\n\n### What is X?\n\nX.\n\n## Tips\n\n### Do's\n- Listen\n\n### Don'ts\n- Rush\n"
     assert [q for q, _ in pairs(text)] == ["What is X?"]
+
+
+def test_line_with_two_bold_runs_is_not_a_bold_question() -> None:
+    text = (
+        "### What is `is`?\n\nIdentity.\n\n#### Tips\n\n"
+        "- **`==`**: Use for equality of **values**.\n"
+        "- **`is`**: Use for singletons like **None**.\n"
+    )
+    assert [q for q, _ in pairs(text)] == ["What is `is`?"]
+
+
+def test_bold_question_may_hold_double_stars() -> None:
+    text = "## Functions\n\n**What are *args and **kwargs?**\n\nVariadic parameters.\n"
+    assert pairs(text) == [("What are *args and **kwargs?", "Variadic parameters.")]

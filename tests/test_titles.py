@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
 
 from cli_runner import run
@@ -34,3 +35,17 @@ def test_browse_aligns_positions_past_nine() -> None:
     assert len(heads) >= 10
     columns = {line.index(line.split()[1]) for line in heads}  # where each id starts
     assert len(columns) == 1, heads
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100"])
+def test_stats_and_decks_headers_are_whole_at_any_width(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("quiz", "-n", "3", stdin="\n3\n\n1\n\n4\n").exit_code == 0
+    monkeypatch.setenv("COLUMNS", columns)
+    for args in (("stats",), ("decks",)):
+        result = run(*args)
+        assert result.exit_code == 0
+        assert "…" not in result.stdout, result.stdout
+        assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+    assert "Retention" in run("stats").stdout

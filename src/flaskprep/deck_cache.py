@@ -6,8 +6,8 @@ parsed deck is pickled into the user's own cache folder (as columns, see
 ``SearchIndex`` into a second file beside it, so ``show`` never loads an index
 and ``search`` never builds the full deck. Both are keyed on the deck's resolved
 path, size, mtime, inode and ctime (see ``_Stamp``), the parser version and the
-flaskprep version; the index also
-on ``flaskprep.search.INDEX_VERSION`` when the search package defines one. A
+flaskprep version; the index also on ``flaskprep.search.INDEX_VERSION``, which the
+search package bumps when its index changes. A
 cache file that is missing, stale, unreadable or from another version is simply
 rebuilt; one that cannot be written is skipped. Pickle is safe here: only this
 user can write the folder.
@@ -80,7 +80,7 @@ def load_indexed(path: Path | None = None) -> tuple[Deck, SearchIndex]:
     stamp = _stamp(path)
     columns = _read_cache(_cache_file(stamp, "deck"), (CACHE_FORMAT, stamp))
     deck = lazy_deck(columns) if isinstance(columns, DeckColumns) else None
-    index_key = (CACHE_FORMAT, stamp, getattr(search, "INDEX_VERSION", 0))
+    index_key = (CACHE_FORMAT, stamp, search.INDEX_VERSION)
     index = _read_cache(_cache_file(stamp, "index"), index_key) if deck else None
     if deck is None:
         deck = _parse_and_store(path, stamp)

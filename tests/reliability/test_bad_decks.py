@@ -20,6 +20,7 @@ import pytest
 from flaskprep import paths
 from flaskprep.errors import DeckError
 from flaskprep.parsing import lint_deck
+from flaskprep.parsing.lint import format_problem
 
 from .support import (
     CLEAN_DECK,
@@ -67,7 +68,7 @@ def _all_commands_survive(path: Path) -> None:
 def _lint(path: Path) -> str:
     """Lint findings through the API (``lint_deck`` raises only ``DeckError``)."""
     try:
-        return "\n".join(lint_deck(path))
+        return "\n".join(format_problem(str(path), problem) for problem in lint_deck(path))
     except DeckError as exc:
         return str(exc)
 

@@ -21,7 +21,9 @@ def lint(
         ),
     ] = None,
 ) -> Outcome:
-    """Check a deck: answers without questions, questions without answers, repeats.
+    """Check a deck: answers without questions, questions without answers, repeats,
+    and question-like lines that were not read as questions (dropped, or taken into an
+    answer), question-like headings read as sections, section titles used twice.
 
     Prints `file:line: severity: message` for each finding and exits 1 when
     any of them is an error.
@@ -31,13 +33,14 @@ def lint(
     from flaskprep.cli import common
     from flaskprep.library import deck_paths
     from flaskprep.parsing import lint_deck
+    from flaskprep.parsing.lint import format_problem
     from flaskprep.ui.safe import clean
 
     files = deck_paths(deck) if deck is not None else common.deck_files()
-    findings = [line for path in files for line in lint_deck(path)]
-    for line in findings:
-        typer.echo(clean(line))
+    findings = [(path, problem) for path in files for problem in lint_deck(path)]
+    for path, problem in findings:
+        typer.echo(clean(format_problem(str(path), problem)))
     if not findings:
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
         typer.echo(f"No problems found in {decks}.", err=True)
-    return Outcome(failed_checks=sum(1 for line in findings if ": error: " in line))
+    return Outcome(failed_checks=sum(problem.severity == "error" for _, problem in findings))

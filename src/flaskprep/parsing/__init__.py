@@ -57,9 +57,6 @@ def parse_deck(path: Path, key: str = "") -> Deck:
     return deck
 
 
-def lint_deck(path: Path) -> list[str]:
-    """``file:line: severity: message`` lines for every problem in the deck."""
-    from flaskprep.parsing.lint import format_problems
-
-    result = parse_text(read_deck_text(path), str(path))
-    return format_problems(str(path), result.problems)
+def lint_deck(path: Path) -> tuple[Problem, ...]:
+    """Every problem in the deck, in line order (``DeckError`` if it cannot be read)."""
+    return parse_text(read_deck_text(path), str(path)).problems

@@ -18,7 +18,8 @@ from flaskprep.parsing.labels import looks_like_question, strip_question_number
 from flaskprep.parsing.outline import Block
 
 _BOLD_LINE = re.compile(
-    r"(?:(\*\*|__)(?P<text>.+?)\1|<(b|strong)>(?P<tagged>.+?)</\3>)\s*[:.]?", re.IGNORECASE
+    r"(?:(\*\*|__)(?P<text>.+?)\1|<(b|strong)>(?P<tagged>.+?)</\3>)\s*[:.]?",
+    re.IGNORECASE,
 )
 # "**1)** The number of ads." or "**2) FizzBuzz.** Print 1 to 100": a numbered prompt.
 _NUMBERED_LEAD = re.compile(
@@ -40,7 +41,12 @@ def bold_text(line: str) -> str | None:
     match = _BOLD_LINE.fullmatch(line.strip())
     if not match:
         return None
-    return match.group("text") if match.group("text") is not None else match.group("tagged")
+    text = match.group("text")
+    if text is None:
+        return str(match.group("tagged"))
+    # "**`is`**: use it for None **here**" is two bold runs with plain text between.
+    closes = (match.group(1) + ":", match.group(1) + " ")
+    return None if any(mark in text for mark in closes) else text
 
 
 def numbered_prompt(line: str) -> str | None:

@@ -10,7 +10,7 @@ from flaskprep.parsing.detect import best_layout
 from flaskprep.parsing.lint import deck_problems
 from flaskprep.parsing.outline import ParseResult, RawQuestion
 from flaskprep.parsing.reading import normalise_newlines
-from flaskprep.parsing.scan import scan_problems
+from flaskprep.parsing.scan import Answers, scan_problems
 from flaskprep.parsing.sections import build_sections, deck_title, resource_links, split_resources
 from flaskprep.parsing.source import Source
 from flaskprep.parsing.tokens import parse_blocks
@@ -34,9 +34,10 @@ def _parse(text: str, path: str, key: str) -> ParseResult:
     blocks = parse_blocks(text, source.lines, path)
     kept, resource_blocks = split_resources(blocks, source)
     result = best_layout(kept, source)
-    lines = {item.line for item in result.items if isinstance(item, RawQuestion)}
-    found = [*result.problems, *scan_problems(source.lines, {item.line for item in result.items})]
-    title = deck_title(blocks, lines, PurePath(path).stem or "Questions")
+    answers = {item.line: item.answer for item in result.items if isinstance(item, RawQuestion)}
+    read = Answers([item.line for item in result.items], answers)
+    found = [*result.problems, *scan_problems(source.lines, read)]
+    title = deck_title(blocks, set(answers), PurePath(path).stem or "Questions")
     sections = build_sections(result.items, title)
     resources = resource_links(resource_blocks) if resource_blocks else ()
     deck = Deck.build(title, path, sections, resources, key)

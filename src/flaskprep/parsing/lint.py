@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flaskprep.model import Deck
+from flaskprep.parsing.labels import looks_like_question
 from flaskprep.parsing.outline import Problem
 
 LAYOUTS_HINT = (
@@ -19,6 +20,7 @@ def deck_problems(deck: Deck, found: Sequence[Problem]) -> tuple[Problem, ...]:
     problems = list(found)
     if not deck.questions:
         problems.append(Problem(1, "no questions found", "error"))
+    problems.extend(_section_problems(deck))
     first_lines: dict[str, int] = {}
     for question in deck.questions:
         if not question.answered:
@@ -31,5 +33,23 @@ def deck_problems(deck: Deck, found: Sequence[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda problem: problem.line))
 
 
-def format_problems(path: str, problems: Sequence[Problem]) -> list[str]:
-    return [f"{path}:{p.line}: {p.severity}: {p.message}" for p in problems]
+def _section_problems(deck: Deck) -> list[Problem]:
+    """Sections whose heading asks a question, and section titles used twice."""
+    problems: list[Problem] = []
+    first_lines: dict[str, int] = {}
+    for section in deck.sections:
+        if not section.line:
+            continue
+        if looks_like_question(section.title):
+            message = "question-like heading read as a section (it has no answer of its own)"
+            problems.append(Problem(section.line, message, "warning"))
+        first = first_lines.setdefault(section.title.strip().casefold(), section.line)
+        if first != section.line:
+            message = f"duplicate section title (same as line {first})"
+            problems.append(Problem(section.line, message, "warning"))
+    return problems
+
+
+def format_problem(path: str, problem: Problem) -> str:
+    """``file:line: severity: message``, the shape editors and CI logs link from."""
+    return f"{path}:{problem.line}: {problem.severity}: {problem.message}"

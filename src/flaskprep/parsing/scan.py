@@ -1,8 +1,10 @@
-"""Line-by-line checks for lint: question-like lines no layout took, unclosed fences."""
+"""Line-by-line checks for lint: question-like lines no layout took (dropped, or taken
+into an answer), unclosed fences."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from flaskprep.parsing.bold import bold_question
@@ -13,11 +15,30 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _PREFIX = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|>)[ \t]+)*")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _BOLD_ENDS = ("**", "__", "**:", "__:", "**.", "__.")
-UNRECOGNISED = "question-like line not recognised (it is part of an answer or dropped)"
+UNRECOGNISED = "question-like line not read as a question (dropped)"
+SWALLOWED = "question-like line read as part of the answer to line {line}"
 
 
-def scan_problems(lines: Sequence[str], taken: set[int]) -> list[Problem]:
-    """Findings for lines outside code fences; ``taken`` holds 1-based lines already read."""
+class Answers:
+    """Which question's answer a line falls in: the nearest item above it, if a question."""
+
+    def __init__(self, taken: Sequence[int], answers: dict[int, str]) -> None:
+        self.taken = sorted(taken)
+        self.answers = answers
+
+    def owner(self, number: int, text: str) -> int | None:
+        """The question line whose answer holds ``text`` at line ``number``, else ``None``."""
+        position = bisect_left(self.taken, number) - 1
+        if position < 0:
+            return None
+        line = self.taken[position]
+        answer = self.answers.get(line)
+        return line if answer and text.strip() in answer else None
+
+
+def scan_problems(lines: Sequence[str], answers: Answers) -> list[Problem]:
+    """Findings for lines outside code fences (``answers`` knows every line already read)."""
+    taken = set(answers.taken)
     problems: list[Problem] = []
     fence: tuple[str, int] | None = None
     for number, line in enumerate(lines, start=1):
@@ -28,12 +49,27 @@ def scan_problems(lines: Sequence[str], taken: set[int]) -> list[Problem]:
                 fence = None
         elif match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
             fence = (match.group(1), number)
-        elif number not in taken and _question_like(line):
-            problems.append(Problem(number, UNRECOGNISED, "warning"))
+        elif number not in taken and (_question_like(line) or _plain_question(line)):
+            owner = answers.owner(number, _PREFIX.sub("", line, count=1))
+            if owner is not None:
+                problems.append(Problem(number, SWALLOWED.format(line=owner), "warning"))
+            elif not _plain_question(line):
+                problems.append(Problem(number, UNRECOGNISED, "warning"))
     if fence is not None:
         message = "code fence is never closed (the rest of the deck reads as code)"
         problems.append(Problem(fence[1], message, "warning"))
     return problems
+
+
+def _plain_question(line: str) -> bool:
+    """A line of its own asking something: ``What is Z?`` after an answer."""
+    if not line.rstrip().endswith("?") or len(line) > 200 or line.startswith((" " * 4, "\t")):
+        return False
+    prefix = _PREFIX.match(line)
+    text = line[prefix.end() :] if prefix else line
+    # It must open with a question word or label: "- Hardware monitoring?" is a list item.
+    opening = text.rstrip().rstrip("?")
+    return looks_like_question(opening) and not text.startswith(("|", "<", "`", "["))
 
 
 def _question_like(line: str) -> bool:

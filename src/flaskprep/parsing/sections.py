@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from flaskprep.ids import assign_ids
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _Group = tuple[HeadingMark | None, list[RawQuestion]]
+_BELOW_ALL = 99
+"""Level of a question that is no heading: it ends no heading."""
 
 
 def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...]:
@@ -42,18 +44,26 @@ def _groups(items: Sequence[Item]) -> Iterator[_Group]:
     stack: list[HeadingMark] = []
     for item in items:
         # A heading question ends the headings of its level and deeper, like a heading would.
-        level = item.level if isinstance(item, HeadingMark) else item.level or 99
-        while stack and stack[-1].level >= level:
-            stack.pop()
+        level = item.level if isinstance(item, HeadingMark) else item.level or _BELOW_ALL
+        if stack and stack[-1].level >= level:
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            current = yield from _switch(current, stack)
         if isinstance(item, HeadingMark):
             stack.append(item)
-        heading = next((h for h in reversed(stack) if not is_contents_title(h.title)), None)
-        if heading is not current[0]:
-            yield current
-            current = (heading, [])
-        if isinstance(item, RawQuestion):
+            current = yield from _switch(current, stack)
+        else:
             current[1].append(item)
     yield current
+
+
+def _switch(current: _Group, stack: list[HeadingMark]) -> Generator[_Group, None, _Group]:
+    """Start a new group if the nearest heading that is not a contents list changed."""
+    heading = next((h for h in reversed(stack) if not is_contents_title(h.title)), None)
+    if heading is current[0]:
+        return current
+    yield current
+    return (heading, [])
 
 
 def split_resources(blocks: list[Block], source: Source) -> tuple[list[Block], list[Block]]:

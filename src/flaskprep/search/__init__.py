@@ -22,7 +22,16 @@ its terms, never every question.
 
 from __future__ import annotations
 
-from flaskprep.search.index import SearchIndex, build_index, highlight_spans
+from flaskprep.search.index import INDEX_VERSION, SearchIndex, highlight_spans
+from flaskprep.search.indexing import build_index
 from flaskprep.search.ranking import Hit, SearchResult, search
 
-__all__ = ["Hit", "SearchIndex", "SearchResult", "build_index", "highlight_spans", "search"]
+__all__ = [
+    "INDEX_VERSION",
+    "Hit",
+    "SearchIndex",
+    "SearchResult",
+    "build_index",
+    "highlight_spans",
+    "search",
+]

@@ -8,28 +8,18 @@ compactly and load in milliseconds even for a 100,000-question deck.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from array import array
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from flaskprep.model import Deck
 from flaskprep.search.vocabulary import WordTable
-from flaskprep.words.stems import stem
 from flaskprep.words.tokens import WORD_PATTERN, camel_parts, fold
-from flaskprep.words.weights import weight
 
 INDEX_VERSION = 3
-_K1 = 1.2
-_B = 0.75
-_QUESTION_WEIGHT = 3.0
-_ANSWER_WEIGHT = 1.0
+"""Bump when the index changes shape or meaning: cached indexes of another version are rebuilt."""
 
-_CHUNK = re.compile(r"\w+(?:-\w+)*")
-_SEPARATORS = re.compile(r"[_-]+")
 _COMPOUND = re.compile(r"[^\W_]+(?:[_\-][^\W_]+)+")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
@@ -131,97 +121,3 @@ def highlight_spans(text: str, matched_terms: Iterable[str]) -> list[tuple[int, 
         else:
             merged.append((start, end))
     return merged
-
-
-def index_words(text: str) -> list[str]:
-    """The folded words ``word_spans`` finds, in one regex pass (building must be fast)."""
-    if not text.isascii():
-        import unicodedata
-
-        text = unicodedata.normalize("NFKC", text)
-    words: list[str] = []
-    for chunk in _CHUNK.findall(text.translate(_APOSTROPHES)):
-        if chunk.isalpha() and (chunk.islower() or chunk.istitle() or chunk.isupper()):
-            words.append(chunk.casefold())
-            continue
-        pieces = [piece for piece in _SEPARATORS.split(chunk) if piece]
-        for piece in pieces:
-            words.append(piece.casefold())
-            if piece.isascii() and piece.isalnum():
-                words += camel_parts(piece)
-        if len(pieces) > 1:
-            words.append("".join(pieces).casefold())
-    return words
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.stems: dict[str, str] = {}
-        self.word_counts: Counter[str] = Counter()
-
-    def stem_counts(self, text: str) -> tuple[Counter[str], int]:
-        words = index_words(text)
-        self.word_counts.update(words)
-        stems = self.stems
-        for word in set(words):
-            if word not in stems:
-                stems[word] = stem(word)
-        return Counter(map(stems.__getitem__, words)), len(words)
-
-    def surfaces(self, vocab: list[str]) -> WordTable:
-        """Per stem, its most frequent deck word ("" when that is the stem itself)."""
-        best: dict[str, tuple[int, bool, str]] = {}
-        for word, count in self.word_counts.items():
-            root = self.stems[word]
-            rank = (count, word == root, word)
-            if rank > best.get(root, (0, False, "")):
-                best[root] = rank
-        return WordTable("" if best[r][2] == r else best[r][2] for r in vocab)
-
-
-def _postings(
-    fields: list[tuple[tuple[Counter[str], int], tuple[Counter[str], int]]],
-) -> dict[str, tuple[list[int], list[float]]]:
-    """BM25F impact of each stem in each question, grouped by stem."""
-    avg_q = sum(q[1] for q, _ in fields) / len(fields) or 1.0
-    avg_a = sum(a[1] for _, a in fields) / len(fields) or 1.0
-    by_term: dict[str, tuple[list[int], list[float]]] = {}
-    for doc, ((q_counts, q_len), (a_counts, a_len)) in enumerate(fields):
-        q_norm = _QUESTION_WEIGHT / (1.0 - _B + _B * q_len / avg_q)
-        a_norm = _ANSWER_WEIGHT / (1.0 - _B + _B * a_len / avg_a)
-        q_get, a_get = q_counts.get, a_counts.get
-        for root in q_counts.keys() | a_counts.keys():
-            weighted = q_norm * q_get(root, 0) + a_norm * a_get(root, 0)
-            entry = by_term.get(root)
-            if entry is None:
-                entry = by_term[root] = ([], [])
-            entry[0].append(doc)
-            entry[1].append(weighted * (_K1 + 1.0) / (_K1 + weighted))
-    return by_term
-
-
-def build_index(deck: Deck) -> SearchIndex:
-    """Index ``deck.questions`` (question and answer text) for ``search``."""
-    builder, questions = _Builder(), deck.questions
-    collecting = gc.isenabled()
-    gc.disable()  # millions of small acyclic objects: cyclic GC passes only cost time
-    try:
-        fields = [(builder.stem_counts(q.text), builder.stem_counts(q.answer)) for q in questions]
-        by_term = _postings(fields) if fields else {}
-    finally:
-        if collecting:
-            gc.enable()
-    vocab = sorted(by_term)
-    starts, postings, impacts = array("I", [0]), array("I"), array("f")
-    for root in vocab:
-        docs, scores = by_term[root]
-        postings.extend(docs)
-        impacts.extend(scores)
-        starts.append(len(postings))
-    sections = tuple(frozenset(map(stem, index_words(s.title))) for s in deck.sections)
-    doc_sections = array("I", (q.section_index for q in deck.questions))
-    surface = builder.surfaces(vocab)
-    weights = array("f", (weight(surface[tid] or root) for tid, root in enumerate(vocab)))
-    return SearchIndex(
-        WordTable(vocab), surface, starts, postings, impacts, sections, doc_sections, weights
-    )

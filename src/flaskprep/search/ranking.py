@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from flaskprep.model import Deck, Question
 from flaskprep.search.fuzzy import nearest
-from flaskprep.search.index import SearchIndex, build_index, word_spans
+from flaskprep.search.index import SearchIndex, word_spans
+from flaskprep.search.indexing import build_index
 from flaskprep.search.query import Group, Query, parse_query
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS

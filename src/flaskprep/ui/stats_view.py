@@ -44,11 +44,24 @@ def render_stats(stats: DeckStats) -> RenderableType:
 
 
 def render_numbers(stats: DeckStats) -> RenderableType:
-    counts = stats.counts
+    """Four numbers a row, or three, or two: whichever fits without wrapping one."""
+    cells = _numbers(stats)
+    return FirstThatFits(*(_grid(cells, per_row) for per_row in (4, 3, 2)))
+
+
+def _grid(cells: list[Text], per_row: int) -> Table:
     table = Table.grid(padding=(0, 3))
-    for _ in range(4):
-        table.add_column(justify="left")
-    cells = [
+    for column in range(per_row):
+        widest = max(cell.cell_len for cell in cells[column::per_row])
+        table.add_column(justify="left", no_wrap=True, min_width=widest)  # never cut
+    for row in range(0, len(cells), per_row):
+        table.add_row(*cells[row : row + per_row])
+    return table
+
+
+def _numbers(stats: DeckStats) -> list[Text]:
+    counts = stats.counts
+    return [
         _number("Questions", str(counts.questions)),
         _number("New", str(counts.new)),
         _number("Learning", str(counts.learning)),
@@ -60,9 +73,6 @@ def render_numbers(stats: DeckStats) -> RenderableType:
         _number("Retention 30d", _percent(counts.retention)),
         _number("Streak", f"{stats.streak} day" + ("" if stats.streak == 1 else "s")),
     ]
-    for row in range(0, len(cells), 4):
-        table.add_row(*cells[row : row + 4])
-    return table
 
 
 def _number(label: str, value: str, style: str = "") -> Text:
