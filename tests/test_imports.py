@@ -37,6 +37,9 @@ NEVER_FOR_WARM_SEARCH = (
     "pygments",
     "flaskprep.parsing.build",
     "flaskprep.grading",
+    "flaskprep.answer_terms",
+    "flaskprep.contrast",
+    "flaskprep.words.related",
     "flaskprep.scheduling",
     "flaskprep.progress",
 )

@@ -234,3 +234,18 @@ def test_a_line_s_skips_a_typed_card(isolated_home: Path) -> None:
     result = run("quiz", "-m", "type", "-n", "1", stdin="s\n")
     assert "skipped 1" in result.stdout
     assert "Seen 1 question in" in result.stdout  # seen, and skipped
+
+
+def test_again_to_ten_cards_in_a_row_shows_ten_different_questions_first(
+    isolated_home: Path,
+) -> None:
+    answers = "\n1\n" * 10 + "\n\n" * 10  # Again to each, then Good to each repeat
+    result = run("quiz", "--count", "10", stdin=answers)
+    lines = result.stdout.splitlines()
+    headers = [i for i, line in enumerate(lines) if " of 10" in line and "Preparation" in line]
+    titles = [lines[i + 2] for i in headers]
+    assert len(set(titles[:10])) == 10
+    assert all("again ·" not in lines[i] for i in headers[:10])
+    assert sorted(titles[10:]) == sorted(titles[:10])
+    assert "Seen 10 questions" in result.stdout
+    assert "right 0 · wrong 10" in result.stdout and "Repeated 10 times" in result.stdout

@@ -61,6 +61,14 @@ def test_count_spans_the_decks_of_a_folder(tmp_path: Path, isolated_home: Path) 
     assert total == 2
 
 
+def test_the_decks_of_a_folder_take_turns(tmp_path: Path, isolated_home: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run("--deck", str(folder), "quiz", "--count", "3", stdin="\n3\n\n3\n\n3\n")
+    headers = [line.split(" · ")[0] for line in result.stdout.splitlines() if " of 3" in line]
+    assert headers == ["Alpha", "Bravo", "Alpha"]
+    assert "Seen 3 questions" in result.stdout
+
+
 def test_config_file_sets_mode_and_count(isolated_home: Path) -> None:
     config = isolated_home / "config" / "config.toml"
     config.parent.mkdir(parents=True)

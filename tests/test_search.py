@@ -298,3 +298,57 @@ def test_a_query_of_only_stop_words_searches_them_but_not_vs() -> None:
     )
     hits = search(sql, build_index(sql), "where vs having").hits
     assert hits[0].question.text.startswith("What is the difference between WHERE")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("di", "How does dependency injection work?"),
+        ("gil", "Explain the Global Interpreter Lock"),
+        ("orm", "What is an Object Relational Mapper?"),
+        ("pros and cons of asyncio", "Advantages and drawbacks of asyncio"),
+    ],
+)
+def test_abbreviations_and_plain_words_find_the_long_form(query: str, expected: str) -> None:
+    python = make_deck(
+        {
+            "Python": [
+                ("How does dependency injection work?", "Pass collaborators in."),
+                ("Explain the Global Interpreter Lock", "One thread runs bytecode at a time."),
+                ("What is an Object Relational Mapper?", "Maps tables to classes."),
+                ("Advantages and drawbacks of asyncio", "Cheap waiting; one core."),
+                ("What is a lock?", "A mutual exclusion primitive."),
+            ]
+        }
+    )
+    assert search(python, build_index(python), query).hits[0].question.text == expected
+
+
+def test_a_folder_ranks_the_deck_where_the_words_are_at_home_first() -> None:
+    git = make_deck(
+        {
+            "Git": [
+                ("How do you undo the last commit?", "git reset HEAD~1 moves the branch back."),
+                ("How do you amend a commit?", "git commit --amend rewrites the last commit."),
+                ("What is a commit hash?", "The SHA-1 of the commit object."),
+                ("How do you squash commits?", "Interactive rebase."),
+            ]
+        }
+    )
+    ops = make_deck(
+        {
+            "Ops": [
+                ("What is version control?", "It records each commit; undo is easy."),
+                ("How do you restart a service?", "systemctl restart."),
+                ("What is load average?", "Runnable processes over time."),
+                ("How do you read logs?", "journalctl."),
+            ]
+        }
+    )
+    indexes = [build_index(git), build_index(ops)]
+    scored = [
+        (hit.score, hit.question.text)
+        for deck, index in zip((git, ops), indexes, strict=True)
+        for hit in search(deck, index, "undo my last commit", peers=indexes).hits
+    ]
+    assert max(scored)[1] == "How do you undo the last commit?"

@@ -182,3 +182,12 @@ def test_a_returning_choice_card_has_its_options_shuffled_anew(deck: Deck) -> No
     assert (
         after.choice.options[after.choice.correct] == before.choice.options[before.choice.correct]
     )
+
+
+def test_one_list_of_modes_for_options_config_and_cards() -> None:
+    from flaskprep.config import QUIZ_MODES as CONFIG_MODES
+    from flaskprep.learn.modes import CARD_MODES, QUIZ_MODES, PreviewMode, QuizMode
+
+    assert CONFIG_MODES is QUIZ_MODES
+    assert QUIZ_MODES == (*CARD_MODES, "mixed") == tuple(m.value for m in QuizMode)
+    assert {m.value for m in PreviewMode} <= set(CARD_MODES)

@@ -10,7 +10,7 @@ the seed's own triples from ``tests/test_grading.py``, and prints per set:
 - keyword lists scoring below the good answer and below 0.6 (Hard at best), and
   padded answers scoring below the good answer;
 - swapped-role answers caught (flagged, or scored below the partial answer) and
-  false alarms (good answers or model answers flagged as swapped).
+  false alarms (good, partial or model answers flagged as swapped).
 
 A benchmark, not a timed test; ``tests/test_grading_eval.py`` guards the held-out
 figures. Term rarity comes from all the set's model answers, as for a folder of decks.
@@ -73,7 +73,7 @@ class Figures:
             f"(<{NOT_FULL} {self.keywords_not_full}/{self.keyword_lists}), "
             f"padded<good {self.padded_below_good}/{self.padded}, "
             f"swaps caught {self.swaps_caught}/{self.swaps}, "
-            f"false alarms {self.false_alarms}/{2 * self.triples}"
+            f"false alarms {self.false_alarms}/{3 * self.triples}"
         )
 
 
@@ -111,7 +111,7 @@ def evaluate(name: str, triples: list[Triple], idf: dict[str, float]) -> Figures
         figures.partial_over_wrong += partial > wrong
         figures.good_half += good >= 0.5
         figures.wrong_good += wrong >= NOT_FULL
-        figures.false_alarms += _flagged(t.good, t, idf) + _flagged(t.model, t, idf)
+        figures.false_alarms += sum(_flagged(a, t, idf) for a in (t.good, t.partial, t.model))
         line = f"  {good:.2f} {partial:.2f} {wrong:.2f}"
         if t.keywords is not None:
             listed = _grade(t.keywords, t, idf).score

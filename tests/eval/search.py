@@ -73,9 +73,10 @@ def folder() -> list[str]:
 def ranked(names: list[str], query: str) -> list[tuple[str, Question]]:
     """Hits of every named deck, merged by score (best first), at most ``LIMIT``."""
     merged: list[tuple[float, int, str, Question]] = []
+    peers = [indexed(name)[1] for name in names]
     for order, name in enumerate(names):
         deck, index = indexed(name)
-        for hit in search(deck, index, query, limit=LIMIT).hits:
+        for hit in search(deck, index, query, limit=LIMIT, peers=peers).hits:
             merged.append((-hit.score, order, name, hit.question))
     merged.sort(key=lambda item: (item[0], item[1]))
     return [(name, question) for _, _, name, question in merged[:LIMIT]]

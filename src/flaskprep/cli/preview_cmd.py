@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
-
-
-class PreviewMode(str, Enum):
-    choice = "choice"
-    truefalse = "truefalse"
-    cloze = "cloze"
+from flaskprep.learn.modes import PreviewMode
 
 
 @app.command(short_help="Show the cards a quiz would make, right answers marked.")

@@ -24,11 +24,14 @@ def run(
         raise UsageError("search needs words to look for", hint="flaskprep search blueprint")
     results: list[tuple[Deck, SearchResult]] = []
     elsewhere = 0
-    for deck, index in common.load_indexed_decks():
+    loaded = common.load_indexed_decks()
+    peers = [index for _, index in loaded]  # one idf for the folder: scores compare
+    for deck, index in loaded:
         sections = common.section_indexes(deck, section) if section else []
-        results.append((deck, run_search(deck, index, text, limit=limit, sections=sections)))
-        if section and not results[-1][1].hits:
-            elsewhere += len(run_search(deck, index, text, limit=limit).hits)
+        result = run_search(deck, index, text, limit=limit, sections=sections, peers=peers)
+        results.append((deck, result))
+        if section and not result.hits:
+            elsewhere += len(run_search(deck, index, text, limit=limit, peers=peers).hits)
     if as_json:
         from flaskprep.documents import dumps, search_document
 

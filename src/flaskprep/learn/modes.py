@@ -20,7 +20,14 @@ class QuizMode(str, Enum):
     mixed = "mixed"
 
 
+class PreviewMode(str, Enum):
+    """The modes whose cards differ from the deck text: what ``preview`` shows."""
+
+    choice = QuizMode.choice.value
+    truefalse = QuizMode.truefalse.value
+    cloze = QuizMode.cloze.value
+
+
 QUIZ_MODES: tuple[str, ...] = tuple(mode.value for mode in QuizMode)
 CARD_MODES: tuple[Mode, ...] = ("flash", "type", "choice", "truefalse", "cloze")
-PREVIEW_MODES: tuple[Mode, ...] = ("choice", "truefalse", "cloze")
-"""Modes whose cards differ from the deck text (what ``preview`` shows)."""
+"""Every mode but ``mixed``, which picks one of these per card."""

@@ -38,8 +38,11 @@ def _parse(text: str, path: str, key: str) -> ParseResult:
     read = Answers([item.line for item in result.items], answers)
     found = [*result.problems, *scan_problems(source.lines, read)]
     title = deck_title(blocks, set(answers), PurePath(path).stem or "Questions")
-    sections = build_sections(result.items, title)
     resources = resource_links(resource_blocks) if resource_blocks else ()
+    # The blocks and lines are the bulk of the memory a large deck needs: let them go
+    # before the deck is built beside the questions read from them.
+    del blocks, kept, resource_blocks, source
+    sections = build_sections(result.items, title)
     deck = Deck.build(title, path, sections, resources, key)
     layout = result.layout if deck.questions else "none"
     return ParseResult(deck, deck_problems(deck, found), layout)

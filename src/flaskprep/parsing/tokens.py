@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from flaskprep.errors import DeckError
-from flaskprep.parsing.fastpath import simple_blocks
+from flaskprep.parsing.fastpath import read_blocks
 from flaskprep.parsing.outline import Block
 
 if TYPE_CHECKING:
@@ -45,15 +45,31 @@ def markdown() -> MarkdownIt:
 
 
 def parse_blocks(text: str, lines: list[str], path: str) -> list[Block]:
-    """Top-level blocks of ``text`` (newlines already normalised to ``\\n``)."""
-    fast = simple_blocks(lines)
-    if fast is not None:
-        return fast
+    """Top-level blocks of ``text`` (newlines already normalised to ``\\n``, split into ``lines``).
+
+    The shortcut reads what it can; markdown-it reads only the regions it cannot.
+    """
     try:
-        tokens = markdown().parse(text)
+        return read_blocks(lines, functools.partial(region_blocks, lines))
     except RecursionError:
         raise DeckError(path, "is nested too deeply to read (lists or quotes)") from None
-    return blocks_from_tokens(tokens, lines)
+
+
+def region_blocks(lines: list[str], start: int, end: int) -> list[Block]:
+    """markdown-it's blocks of ``lines[start:end]`` alone, numbered as lines of the deck."""
+    region = lines[start:end]
+    text = "\n".join(region) + ("\n" if end < len(lines) else "")
+    blocks = blocks_from_tokens(markdown().parse(text), region)
+    if start:
+        _shift(blocks, start)
+    return blocks
+
+
+def _shift(blocks: list[Block], offset: int) -> None:
+    for block in blocks:
+        block.start += offset
+        block.end += offset
+        _shift(block.children, offset)
 
 
 def blocks_from_tokens(tokens: Sequence[Token], lines: list[str]) -> list[Block]:

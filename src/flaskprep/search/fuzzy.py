@@ -63,7 +63,11 @@ def typos(index: SearchIndex, word: str) -> dict[int, float]:
     bound = _max_typos(word)
     if bound == 0 or len(word) > MAX_FUZZY_LENGTH:
         return {}
-    near = {tid for r in set(map(stem, _edits1(word))) if (tid := index.term_id(r)) is not None}
+    # A stem much shorter than the word is a suffix stripped off an edit ("commity" ->
+    # "com"), not a typo fix.
+    shortest = min(4, len(word) - 1)
+    roots = {root for root in map(stem, _edits1(word)) if len(root) >= shortest}
+    near = {tid for root in roots if (tid := index.term_id(root)) is not None}
     found = dict.fromkeys(near, 1)
     if not found and bound > 1:
         found = _scan(index, stem(word), bound, _letter_range(index, word[0]))

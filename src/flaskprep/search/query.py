@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flaskprep.search.fuzzy import MAX_FUZZY_LENGTH, PREFIX_WEIGHT, TYPO_WEIGHTS, prefixed, typos
 from flaskprep.search.index import SearchIndex
+from flaskprep.search.rarity import Rarity
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.synonyms import PHRASES, expand
@@ -153,7 +154,8 @@ def _joined(index: SearchIndex, words: list[str], i: int) -> Group:
     return {tid: 1.0} if tid is not None else {}
 
 
-def parse_query(index: SearchIndex, text: str) -> Query:
+def parse_query(index: SearchIndex, text: str, rarity: Rarity | None = None) -> Query:
+    rarity = rarity or Rarity(index)
     words, phrase_words = split_phrases(text)
     only_stop = all(word in STOP_WORDS for word in words)
     if only_stop:  # "where vs having": the stop words are the topic, "vs" still is not
@@ -168,7 +170,7 @@ def parse_query(index: SearchIndex, text: str) -> Query:
         if only_stop or word not in STOP_WORDS or phrase is not None:
             group, evidence = resolve(word, last=i + width == len(words))
             if group:
-                parts.append((group, evidence, _importance(index, word, group)))
+                parts.append((group, evidence, _importance(index, rarity, word, group)))
             else:
                 unknown.append(word)
         joined = _joined(index, words, i)
@@ -188,13 +190,12 @@ def parse_query(index: SearchIndex, text: str) -> Query:
     )
 
 
-def _importance(index: SearchIndex, word: str, group: Group) -> float:
+def _importance(index: SearchIndex, rarity: Rarity, word: str, group: Group) -> float:
     """How much ``word`` says: general weight times rarity in the deck (its own term's,
     else its best stand-in's). A word the deck lacks counts as rarest."""
     tid = index.term_id(stem(word))
     members = [tid] if tid is not None else list(group)
-    top = index.max_idf()
-    return _importance_of(max(index.weights[t] * index.idf(t) / top for t in members))
+    return _importance_of(max(index.weights[t] * rarity.idf(t) / rarity.top for t in members))
 
 
 def _importance_of(general: float) -> float:

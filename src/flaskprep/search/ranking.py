@@ -11,6 +11,7 @@ from flaskprep.search.fuzzy import nearest
 from flaskprep.search.index import SearchIndex, word_spans
 from flaskprep.search.indexing import build_index
 from flaskprep.search.query import Group, Query, parse_query
+from flaskprep.search.rarity import Rarity
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.tokens import fold, tokenize
@@ -21,7 +22,6 @@ MIN_COVERAGE = 0.5
 RELATIVE_COVERAGE = 0.3
 """Other hits must hold this share of what the best-backed hit holds."""
 COVERAGE_POWER = 1.0
-SCALE_BY_DECK = True
 CANDIDATES_PER_HIT = 5
 MIN_CANDIDATES = 20
 MAX_SUGGESTION_WORDS = 6
@@ -49,19 +49,29 @@ class SearchResult:
 
 
 def search(
-    deck: Deck, index: SearchIndex, query: str, *, limit: int = 10, sections: Sequence[int] = ()
+    deck: Deck,
+    index: SearchIndex,
+    query: str,
+    *,
+    limit: int = 10,
+    sections: Sequence[int] = (),
+    peers: Sequence[SearchIndex] = (),
 ) -> SearchResult:
-    """The best ``limit`` questions for ``query``, optionally only in ``sections``."""
+    """The best ``limit`` questions for ``query``, optionally only in ``sections``.
+
+    ``peers``: the indexes of the other decks searched with this one (a folder), so that
+    every deck's scores use one idf and compare."""
     if index.size != len(deck.questions):
         index = build_index(deck)
-    parsed = parse_query(index, query)
+    rarity = Rarity(index, peers)
+    parsed = parse_query(index, query, rarity)
     stems = [frozenset(index.vocab[tid] for tid in group) for group in parsed.groups]
-    scores = _score(index, parsed.groups)
+    scores = _score(index, rarity, parsed.groups)
     if sections:
         wanted, owner = set(sections), index.doc_sections
         scores = {doc: s for doc, s in scores.items() if owner[doc] in wanted}
-    _boost_sections(index, parsed.groups, scores)
-    scores = _backed(index, parsed, scores, max(limit, 0))
+    _boost_sections(index, rarity, parsed.groups, scores)
+    scores = _backed(index, parsed, scores, max(limit, 0), rarity.top)
     best = _best(deck, index, parsed, scores, max(limit, 0))
     hits = tuple(Hit(deck.questions[d], s, _matched(deck.questions[d], stems)) for d, s in best)
     if hits:
@@ -70,7 +80,7 @@ def search(
 
 
 def _backed(
-    index: SearchIndex, parsed: Query, scores: dict[int, float], limit: int
+    index: SearchIndex, parsed: Query, scores: dict[int, float], limit: int, scale: float
 ) -> dict[int, float]:
     """The best-scored questions, rescored by how much of the query they hold; none when
     no question holds ``MIN_COVERAGE`` of it, and never one far below the best."""
@@ -79,7 +89,6 @@ def _backed(
     best = max(shares, default=0.0)
     if best < MIN_COVERAGE:
         return {}
-    scale = index.max_idf() if SCALE_BY_DECK else 1.0
     return {
         doc: score * share**COVERAGE_POWER / scale
         for (doc, score), share in zip(top, shares, strict=True)
@@ -103,7 +112,7 @@ def _coverage(index: SearchIndex, parsed: Query, doc: int) -> float:
     return held / total
 
 
-def _score(index: SearchIndex, groups: tuple[Group, ...]) -> dict[int, float]:
+def _score(index: SearchIndex, rarity: Rarity, groups: tuple[Group, ...]) -> dict[int, float]:
     """Sum over groups of each question's best-scoring member (BM25F)."""
     scores: dict[int, float] = {}
     get = scores.get
@@ -111,7 +120,7 @@ def _score(index: SearchIndex, groups: tuple[Group, ...]) -> dict[int, float]:
         best = scores if len(group) == 1 else {}  # one member: add straight to the totals
         best_get = best.get
         for tid, weight in group.items():
-            factor = weight * index.idf(tid)
+            factor = weight * rarity.idf(tid)
             if best is scores:
                 for doc, impact in index.postings_of(tid):
                     scores[doc] = get(doc, 0.0) + factor * impact
@@ -127,10 +136,10 @@ def _score(index: SearchIndex, groups: tuple[Group, ...]) -> dict[int, float]:
 
 
 def _boost_sections(
-    index: SearchIndex, groups: tuple[Group, ...], scores: dict[int, float]
+    index: SearchIndex, rarity: Rarity, groups: tuple[Group, ...], scores: dict[int, float]
 ) -> None:
     """A question whose section title names a query word gains that word's idf, scaled."""
-    bonus = [_title_bonus(index, groups, title) for title in index.section_terms]
+    bonus = [_title_bonus(index, rarity, groups, title) for title in index.section_terms]
     if not any(bonus):
         return
     owner = index.doc_sections
@@ -140,10 +149,12 @@ def _boost_sections(
             scores[doc] += bonus[section]
 
 
-def _title_bonus(index: SearchIndex, groups: tuple[Group, ...], title: frozenset[str]) -> float:
+def _title_bonus(
+    index: SearchIndex, rarity: Rarity, groups: tuple[Group, ...], title: frozenset[str]
+) -> float:
     total = 0.0
     for group in groups:
-        named = [w * index.idf(tid) for tid, w in group.items() if index.vocab[tid] in title]
+        named = [w * rarity.idf(tid) for tid, w in group.items() if index.vocab[tid] in title]
         total += max(named, default=0.0)
     return SECTION_WEIGHT * total
 

@@ -80,7 +80,9 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 )
 
 # One-way: what a searcher may mean beyond the word itself (a group's words share
-# the related words listed under the group's first word).
+# the related words listed under the group's first word). A search matches any one of
+# them, so an abbreviation lists only the rare words of its long form (``gil`` ->
+# ``interpreter``, not ``lock``).
 RELATED: dict[str, tuple[str, ...]] = {
     "auth": ("authorization", "login"),
     "authz": ("permissions", "roles"),
@@ -90,7 +92,7 @@ RELATED: dict[str, tuple[str, ...]] = {
     "password": ("credentials",),
     "database": ("sql",),
     "sql": ("database",),
-    "orm": ("sqlalchemy", "model", "models"),
+    "orm": ("sqlalchemy", "relational", "mapper", "models"),
     "migration": ("migrate", "alembic"),
     "migrations": ("migrate", "alembic"),
     "api": ("rest", "restful", "endpoint"),
@@ -172,18 +174,16 @@ RELATED: dict[str, tuple[str, ...]] = {
     "static": ("assets",),
     "css": ("static", "assets"),
     "images": ("static", "assets"),
-    "di": ("dependency", "injection"),
-    "hoc": ("higher", "order"),
+    "di": ("injection", "injector"),
+    "hoc": ("higher",),
     "drf": ("rest", "framework"),
-    "ssr": ("server", "rendering"),
-    "spa": ("single", "page"),
-    "tdd": ("test", "driven"),
-    "mvc": ("model", "view", "controller"),
-    "gc": ("garbage", "collection", "collector"),
+    "tdd": ("driven",),
+    "mvc": ("controller", "controllers"),
+    "gc": ("garbage",),
     "golang": ("go",),
-    "gil": ("global", "interpreter", "lock"),
+    "gil": ("interpreter",),
     "oop": ("object", "oriented", "classes"),
-    "regex": ("regular", "expression"),
+    "regex": ("regular", "regexp", "re"),
 }
 
 # Multi-word forms -> one word (checked on adjacent words).
