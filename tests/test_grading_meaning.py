@@ -122,3 +122,12 @@ def test_related_words_are_symmetric_and_bounded() -> None:
     assert 0.5 <= alike <= 1.0
     assert similarity("part", "piec") == alike
     assert similarity("zzzz", "qqqq") == 0.0
+
+
+def test_related_table_is_keyed_by_the_stemmer_in_use() -> None:
+    # The table is built with ``words.stems``; a stemmer change needs a rebuild
+    # (python3 scripts/build_related_words.py), or near meanings silently stop.
+    from flaskprep.words.related import key_of, neighbours
+
+    common = ["components", "duplicates", "threads", "pieces", "variables", "requests"]
+    assert all(neighbours(key_of(word)) for word in common)

@@ -9,7 +9,7 @@ from tests.eval.search import cases, folder_figures, questions_containing, scope
 # of about one query, so a ranking change that loses held-out queries fails here.
 HELD_OUT_HIT3 = 42  # of 46 (measured 43)
 HELD_OUT_MRR = 0.87  # (measured 0.90)
-HELD_OUT_REFUSED = 24  # of 34 out-of-scope queries (measured 25)
+HELD_OUT_REFUSED = 26  # of 34 out-of-scope queries (measured 27)
 HELD_OUT_CONTROLS = 12  # of 13 in-scope controls (measured 13)
 
 

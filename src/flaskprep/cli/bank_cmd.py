@@ -18,6 +18,7 @@ def browse(
     section: Annotated[
         str | None,
         typer.Argument(
+            metavar="[SECTION]",
             help="Section number or part of its title.",
             show_default=False,
             autocompletion=complete_section,

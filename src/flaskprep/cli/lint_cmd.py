@@ -16,6 +16,7 @@ def lint(
     deck: Annotated[
         Path | None,
         typer.Argument(
+            metavar="[DECK]",
             help="Deck file or folder to check (default: the --deck deck or the bundled one).",
             show_default=False,
         ),

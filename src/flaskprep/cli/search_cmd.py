@@ -13,7 +13,9 @@ from flaskprep.cli.options import SEARCH_ANSWERS, SEARCH_JSON, SEARCH_LIMIT, SEC
 
 @app.command(short_help="Find questions, typos and all.")
 def search(
-    query: Annotated[list[str], typer.Argument(help='Words to look for; "quote" a phrase.')],
+    query: Annotated[
+        list[str], typer.Argument(metavar="WORDS...", help='Words to look for; "quote" a phrase.')
+    ],
     section: Sections = SECTION.default,
     limit: Annotated[int, typer_option(SEARCH_LIMIT)] = SEARCH_LIMIT.default,
     answers: Annotated[bool, typer_option(SEARCH_ANSWERS)] = SEARCH_ANSWERS.default,

@@ -3,8 +3,8 @@
 Fair: never the answer of a question that overlaps the card's own
 (:mod:`~flaskprep.learn.overlap`), never one whose text equals the right answer or
 another option. Plausible: close to the right answer in length and form (code block,
-inline code, list or prose) and near it in topic, with a little randomness from
-``rng`` so sessions vary.
+inline code, list or prose) and near it in topic (related words short of an overlap, or
+the same section), with a little randomness from ``rng`` so sessions vary.
 
 Word overlap: the right answer usually repeats the question's words, so an option
 could be picked without knowing anything. :meth:`DistractorPool.masked` hides the
@@ -18,7 +18,7 @@ import itertools
 import random
 import re
 
-from flaskprep.learn.overlap import Overlaps
+from flaskprep.learn.overlap import OVERLAP_COSINE, Overlaps
 from flaskprep.model import Deck, Question
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
@@ -26,6 +26,8 @@ from flaskprep.words.tokens import normalise, tokenize
 from flaskprep.words.weights import is_common, weight
 
 MASK = "…"
+TOPIC_WEIGHT = 0.1
+"""How much a related (not overlapping) answer is preferred: more brings near-overlaps in."""
 _LENGTH_JITTER = 0.35
 """Random slack added to the distance so sessions vary but stay plausible."""
 _WORDISH = re.compile(r"[^\W_][\w’']*(?:[.\-/][^\W_][\w’']*)*")
@@ -98,8 +100,8 @@ class DistractorPool:
         form = sum(
             a != b for a, b in zip(self._form_of(question), self._forms[other.id], strict=True)
         )
-        topic = 1.0 - self.overlaps.similarity(question.id, other.id)
-        return length + 0.5 * form + 0.5 * topic
+        related = min(1.0, self.overlaps.similarity(question.id, other.id) / OVERLAP_COSINE)
+        return length + 0.5 * form + TOPIC_WEIGHT * (1.0 - related)
 
     def _form_of(self, question: Question) -> tuple[bool, bool, bool]:
         return self._forms.get(question.id) or _form(question.answer)

@@ -14,13 +14,15 @@ from flaskprep.search.index import SearchIndex
 from flaskprep.search.rarity import Rarity
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
-from flaskprep.words.synonyms import PHRASES, expand
+from flaskprep.words.synonyms import PHRASES, equivalents, expand
 from flaskprep.words.tokens import tokenize
 from flaskprep.words.weights import weight as word_weight
 
 SYNONYM_WEIGHT = 0.7
 GUESS_MIN_LENGTH = {PREFIX_WEIGHT: 4, TYPO_WEIGHTS[1]: 5, TYPO_WEIGHTS[2]: 8}
 """Shortest word whose completion, one-typo or two-typo fix counts as what was meant."""
+RELATED_EVIDENCE = 0.7
+"""A one-way related meaning (``docker`` -> ``container``) backs a hit less than the word."""
 WEAK_GUESS_EVIDENCE = 0.4
 """Other guesses still rank, but back no hit alone."""
 IMPORTANCE_FLOOR = 0.3
@@ -129,9 +131,14 @@ class _Resolver:
 
 def _evidence(index: SearchIndex, word: str, group: Group) -> Group:
     """How surely each member is meant: the word, its synonyms, or a spelling guess."""
-    known = {index.term_id(stem(s)) for s in (word, *expand(word))}
+    same = {index.term_id(stem(s)) for s in (word, *equivalents(word))}
+    widened = {index.term_id(stem(s)) for s in expand(word)}
     return {
-        tid: 1.0 if tid in known else _guess_evidence(word, index.surface_word(tid), weight)
+        tid: 1.0
+        if tid in same
+        else RELATED_EVIDENCE
+        if tid in widened
+        else _guess_evidence(word, index.surface_word(tid), weight)
         for tid, weight in group.items()
     }
 

@@ -15,7 +15,7 @@ The lists name general software vocabulary, not one deck's questions.
 
 from __future__ import annotations
 
-__all__ = ["EQUIVALENTS", "PHRASES", "RELATED", "canonical", "expand"]
+__all__ = ["EQUIVALENTS", "PHRASES", "RELATED", "canonical", "equivalents", "expand"]
 
 EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("database", "db", "dbs", "datastore"),
@@ -223,6 +223,11 @@ _GROUP_OF: dict[str, tuple[str, ...]] = {word: group for group in EQUIVALENTS fo
 def canonical(word: str) -> str:
     """The first word of ``word``'s group of equivalents, or ``word`` itself."""
     return _CANONICAL.get(word, word)
+
+
+def equivalents(word: str) -> tuple[str, ...]:
+    """The other words of ``word``'s group: the same meaning (``db`` -> ``database``)."""
+    return tuple(w for w in _GROUP_OF.get(word, ()) if w != word)
 
 
 def expand(word: str) -> tuple[str, ...]:
