@@ -98,6 +98,74 @@ def _anchor(number: int, title: str) -> str:
     return f"{number}-" + "-".join(title.lower().split())
 
 
+SNIPPETS = (
+    (
+        "python",
+        ('bp = Blueprint("admin", __name__)', 'app.register_blueprint(bp, url_prefix="/a")'),
+    ),
+    (
+        "python",
+        ('@app.route("/items/<int:item_id>")', "def item(item_id):", "    return load(item_id)"),
+    ),
+    (
+        "python",
+        ("with app.test_client() as client:", '    assert client.get("/").status_code == 200'),
+    ),
+    ("sh", ("flask --app wsgi run --debug",)),
+    ("sql", ("SELECT id, name FROM users WHERE active = 1;",)),
+    (
+        "python",
+        (
+            "class Config:",
+            '    SECRET_KEY = os.environ["KEY"]',
+            "",
+            "app.config.from_object(Config)",
+        ),
+    ),
+)
+FOLLOW_UPS = (
+    "Measure before and after, and keep the change small enough to review.",
+    "In an interview, name the trade-off and when you would choose the other way.",
+    "Mention how you would test it with the test client.",
+)
+
+
+def _code_block(rng: random.Random) -> list[str]:
+    language, lines = rng.choice(SNIPPETS)
+    return ["", f"    ```{language}", *(f"    {line}" if line else "" for line in lines), "    ```"]
+
+
+def realistic(questions: int, seed: int = 0) -> str:
+    """A deck in the seed layout with what real decks have and ``generate``'s lack.
+
+    Sections of 3 to 10 questions (about 16 per 100 questions), a fenced code block
+    under one answer in five, and one answer in forty with a second paragraph, a
+    shape the fast reader leaves to markdown-it.
+    """
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    sizes: list[int] = []
+    while sum(sizes) < questions:
+        sizes.append(min(rng.randint(3, 10), questions - sum(sizes)))
+    titles = [_section_title(rng, n) for n in range(1, len(sizes) + 1)]
+    lines = [f"# Realistic Flask Deck ({questions} questions)", "", "## Table of Contents"]
+    lines += [f"{n}. [{t}](#{_anchor(n, t)})" for n, t in enumerate(titles, 1)]
+    lines += ["", "---", ""]
+    for number, (title, size) in enumerate(zip(titles, sizes, strict=True), 1):
+        lines += [f"## {number}. {title}", ""]
+        for _ in range(size):
+            lines.append(f"- {_question(rng, seen)}")
+            lines.append(f"  - **Answer:** {_answer(rng, rng.random() < 1 / 60)}")
+            if rng.random() < 1 / 5:
+                lines += _code_block(rng)
+            if rng.random() < 1 / 40:
+                lines += ["", f"    {rng.choice(FOLLOW_UPS)}"]
+        lines.append("")
+    lines += ["---", "", "### Additional Resources"]
+    lines += [f"- [{title}]({url})" for title, url in RESOURCES]
+    return "\n".join(lines) + "\n"
+
+
 def generate(questions: int, seed: int = 0) -> str:
     """The text of a deck with ``questions`` questions in the seed layout."""
     rng = random.Random(seed)
@@ -120,9 +188,11 @@ def generate(questions: int, seed: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_deck(path: Path, questions: int, seed: int = 0) -> Path:
+def write_deck(path: Path, questions: int, seed: int = 0, style: str = "plain") -> Path:
+    """Write a ``plain`` (``generate``) or ``realistic`` deck of ``questions`` questions."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(generate(questions, seed), encoding="utf-8")
+    text = realistic(questions, seed) if style == "realistic" else generate(questions, seed)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -131,8 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("questions", type=int, help="number of questions")
     parser.add_argument("output", type=Path, help="file to write")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--style",
+        choices=("plain", "realistic"),
+        default="plain",
+        help="deck shape (default plain)",
+    )
     args = parser.parse_args(argv)
-    write_deck(args.output, args.questions, args.seed)
+    write_deck(args.output, args.questions, args.seed, args.style)
     return 0
 
 

@@ -54,6 +54,20 @@ def bench_next_card(rounds: int) -> Result:
     return {"seconds": statistics.median(times), "runs": len(times)}
 
 
+def bench_long_history(sessions: int) -> dict[str, Result]:
+    """100,000 reviews: the 90th percentile of grade → next card over sessions of six
+    grades (a sixth of them first grades, which read the file), and the first grades."""
+    from next_card import time_sessions
+
+    timed = time_sessions(questions=100_000, sessions=sessions, rounds=6)
+    every = [t for times in timed for t in times]
+    firsts = [times[0] for times in timed]
+    return {
+        "next_card_p90": {"seconds": statistics.quantiles(every, n=10)[-1], "runs": len(every)},
+        "first_grade": {"seconds": statistics.median(firsts), "runs": len(firsts)},
+    }
+
+
 def _guard(run: Callable[[int], Result], rounds: int) -> Result:
     try:
         return run(rounds)
@@ -68,6 +82,13 @@ def main(argv: list[str]) -> int:
         "grade": _guard(bench_grade, 3 if quick else 30),
         "next_card": _guard(bench_next_card, 5 if quick else 30),
     }
+    if not quick:  # writing 100,000 reviews takes a while: not in --smoke
+        try:
+            results.update(bench_long_history(5))
+        except Exception as exc:
+            traceback.print_exc(file=sys.stderr)
+            error = {"error": f"{type(exc).__name__}: {exc}"[:160]}
+            results.update(next_card_p90=error, first_grade=error)
     print(json.dumps(results))
     return 0
 

@@ -42,6 +42,7 @@ NEVER_FOR_WARM_SEARCH = (
     "flaskprep.words.related",
     "flaskprep.scheduling",
     "flaskprep.progress",
+    "flaskprep.store",
 )
 
 

@@ -5,20 +5,19 @@ from __future__ import annotations
 import random
 from collections import Counter
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
 import pytest
 
 from flaskprep.cli.interview_loop import ask, read_answer
 from flaskprep.interview import (
     Interview,
+    interview_record,
     pick_questions,
     question_weight,
-    report_document,
 )
 from flaskprep.model import Deck, Question, Section
-from flaskprep.progress import DeckProgress, Review
 from flaskprep.stats import interview_history
+from flaskprep.store import CardState, DeckProgress, Phase, Review
 from flaskprep.ui.interview_view import format_time_left
 from flaskprep.ui.keys import Refresh
 
@@ -43,9 +42,8 @@ def make_deck(sections: int = 4, per_section: int = 4) -> Deck:
     return Deck.build("Test", "test.md", tuple(built), key="test")
 
 
-def card(due: datetime) -> dict[str, Any]:
-    last = due - timedelta(days=3)
-    return {"state": 2, "due": due.isoformat(), "last_review": last.isoformat()}
+def card(due: datetime) -> CardState:
+    return CardState(1, Phase.REVIEW, None, 5.0, 5.0, due, due - timedelta(days=3))
 
 
 def test_picks_are_deterministic_for_a_seed() -> None:
@@ -149,15 +147,15 @@ def test_all_questions_answered_is_not_a_time_out() -> None:
     assert not session.report(NOW + timedelta(minutes=5)).timed_out
 
 
-def test_report_document_is_what_stats_reads() -> None:
+def test_interview_record_is_what_stats_reads() -> None:
     session = interview()
     session.answer("Blueprints group routes into modules", NOW, NOW + timedelta(seconds=3))
-    document = report_document(session.report(NOW))
-    assert document["count"] == 1 and document["planned"] == 3
-    assert document["questions"][0]["id"] == "s0q0"
-    (summary,) = interview_history([document])
+    record = interview_record(session.report(NOW))
+    assert record.count == 1 and record.planned == 3
+    assert record.answers[0].question_id == "s0q0"
+    (summary,) = interview_history([record])
     assert (summary.at, summary.count) == (NOW, 1)
-    assert summary.score == document["score"]
+    assert summary.score == record.score
 
 
 class FakeKeys:

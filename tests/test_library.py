@@ -193,7 +193,7 @@ def test_due_count_counts_reviewed_questions_due_by_now_not_new_ones() -> None:
 
 
 def test_decks_shows_due_counts_from_the_progress_file() -> None:
-    from flaskprep.progress import ProgressStore, Review
+    from flaskprep.store import ProgressStore, Review
 
     deck, cards = reviewed_cards(None, 2)
     store = ProgressStore()

@@ -272,3 +272,27 @@ def test_line_with_two_bold_runs_is_not_a_bold_question() -> None:
 def test_bold_question_may_hold_double_stars() -> None:
     text = "## Functions\n\n**What are *args and **kwargs?**\n\nVariadic parameters.\n"
     assert pairs(text) == [("What are *args and **kwargs?", "Variadic parameters.")]
+
+
+def test_heading_followed_by_an_answer_label_is_a_question() -> None:
+    text = (
+        "## 3. Algorithms\n\n### Common Interview Questions\n\n"
+        '#### 1. "Implement a function to check for unique characters"\n\n'
+        "**Answer:**\n```python\ndef unique(s): ...\n```\n\n"
+        '#### 2. "Find the first missing positive integer"\n\n**Answer:**\nSort it.\n'
+    )
+    assert [q for q, _ in pairs(text)] == [
+        "Implement a function to check for unique characters",
+        "Find the first missing positive integer",
+    ]
+
+
+def test_numbered_bold_question_items_with_answer_bullets_are_read() -> None:
+    text = (
+        "### Fundamentals\n1. **What are the key features of Python?**\n"
+        "   - Answer: Simple syntax.\n\n2. **What is PEP 8?**\n   - Answer: A style guide.\n"
+    )
+    assert pairs(text) == [
+        ("**What are the key features of Python?**", "Simple syntax."),
+        ("**What is PEP 8?**", "A style guide."),
+    ]

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from flaskprep import paths
-from flaskprep.progress import ProgressStore, Review
 from flaskprep.scheduling import Rating, review_card
+from flaskprep.store import VERSION, CardState, InterviewRecord, ProgressStore, Review
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 DECK = "bundled:flask-interview-prep"
@@ -39,7 +39,7 @@ def test_recorded_grades_round_trip_in_a_versioned_private_file(tmp_path: Path) 
     grade(store, "aaaa0001", NOW)
     grade(store, "aaaa0002", NOW + timedelta(seconds=5), Rating.AGAIN)
     document = json.loads(path.read_text())
-    assert document["version"] == 1
+    assert document["version"] == VERSION
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     deck = ProgressStore(path).load().deck(DECK)
     assert [(r.question_id, r.rating, r.at) for r in deck.reviews] == [
@@ -70,8 +70,8 @@ def test_a_grade_with_the_clock_set_back_still_updates_the_card(tmp_path: Path) 
     grade(store, "aaaa0001", NOW, Rating.AGAIN)  # clock fixed: review dated earlier
     deck = ProgressStore(path).load().deck(DECK)
     assert [r.rating for r in deck.reviews] == [4, 1]
-    assert deck.cards["aaaa0001"]["last_review"] == NOW.isoformat()
-    assert deck.cards["aaaa0001"]["state"] == 3  # relearning after Again
+    assert deck.cards["aaaa0001"].last_review == NOW
+    assert deck.cards["aaaa0001"].phase == 3  # relearning after Again
 
 
 def test_undo_removes_the_review_and_restores_the_card(tmp_path: Path) -> None:
@@ -107,18 +107,18 @@ def test_reset_forgets_only_the_given_questions(tmp_path: Path) -> None:
 def test_decks_never_mix(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path / "progress.json")
     grade(store, "aaaa0001", NOW)
-    store.record("/decks/mine.md", Review("aaaa0001", NOW, 1, "flash", 5), {"x": 1})
+    card = review_card(None, "aaaa0001", Rating.AGAIN, NOW, fuzz=False)
+    store.record("/decks/mine.md", Review("aaaa0001", NOW, 1, "flash", 5), card)
     progress = ProgressStore(store.path).load()
     assert len(progress.deck(DECK).reviews) == 1
-    assert progress.deck("/decks/mine.md").cards == {"aaaa0001": {"x": 1}}
+    assert progress.deck("/decks/mine.md").cards == {"aaaa0001": card}
 
 
 def test_interview_reports_are_kept(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path / "progress.json")
-    store.add_interview(DECK, {"at": NOW.isoformat(), "score": 0.7})
-    assert ProgressStore(store.path).load().deck(DECK).interviews == [
-        {"at": NOW.isoformat(), "score": 0.7}
-    ]
+    record = InterviewRecord(NOW, 3, 5, 0.7)
+    store.add_interview(DECK, record)
+    assert ProgressStore(store.path).load().deck(DECK).interviews == [record]
 
 
 def test_carry_over_copies_the_old_card_and_keeps_the_old_one(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_carry_over_copies_the_old_card_and_keeps_the_old_one(tmp_path: Path) ->
     grade(store, "aaaa0001", NOW)
     store.carry_over(DECK, {"bbbb0002": "aaaa0001"})
     cards = ProgressStore(store.path).load().deck(DECK).cards
-    assert cards["bbbb0002"]["carried_from"] == "aaaa0001"
+    assert cards["bbbb0002"].carried_from == "aaaa0001"
     assert "aaaa0001" in cards
 
 
@@ -156,7 +156,7 @@ def test_incremental_saves_match_the_state_in_memory(tmp_path: Path) -> None:
 
     rng = random.Random(3)
     store = ProgressStore(tmp_path / "progress.json")
-    done: list[tuple[Review, dict | None]] = []  # type: ignore[type-arg]
+    done: list[tuple[Review, CardState | None]] = []
     for step in range(120):
         qid = f"{rng.randrange(40):08x}"
         roll = rng.random()
@@ -166,7 +166,7 @@ def test_incremental_saves_match_the_state_in_memory(tmp_path: Path) -> None:
         elif roll < 0.18:
             store.reset(DECK, [qid])
         elif roll < 0.2:
-            store.add_interview("other:deck", {"step": step})
+            store.add_interview("other:deck", InterviewRecord(NOW, step, step, 0.5))
         else:
             previous = store.load().deck(DECK).cards.get(qid)
             done.append((grade(store, qid, NOW + timedelta(minutes=step)), previous))

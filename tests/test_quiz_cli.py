@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from tests.cli_runner import run
 
+from saved_progress import saved
+
 
 def progress(home: Path) -> dict:  # type: ignore[type-arg]
-    return json.loads((home / "data" / "progress.json").read_text())
+    return saved(home / "data" / "progress.json")
 
 
 def reviews(home: Path) -> list[list[object]]:
@@ -169,7 +171,7 @@ def test_cosmetic_edit_keeps_the_same_card(isolated_home: Path, tmp_path: Path) 
 def test_a_review_dated_in_the_future_does_not_break_the_quiz(isolated_home: Path) -> None:
     run("quiz", "-n", "1", stdin="\n4\n")
     path = isolated_home / "data" / "progress.json"
-    document = json.loads(path.read_text())
+    document = saved(path)
     deck = document["decks"]["bundled:flask-interview-prep"]
     for card in deck["cards"].values():
         card["last_review"] = "2099-01-01T00:00:00+00:00"

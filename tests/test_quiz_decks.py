@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from cli_runner import run
 from flaskprep.learn.picking import new_today
-from flaskprep.progress import DeckProgress, Review
+from flaskprep.store import DeckProgress, Review
+from saved_progress import saved
 
 DECK_A = """# Alpha
 
@@ -36,7 +36,7 @@ def _folder(tmp_path: Path) -> Path:
 
 
 def _progress(home: Path) -> dict[str, dict[str, list[object]]]:
-    document = json.loads((home / "data" / "progress.json").read_text())
+    document = saved(home / "data" / "progress.json")
     decks: dict[str, dict[str, list[object]]] = document["decks"]
     return decks
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -37,7 +38,7 @@ def test_good_on_new_card_schedules_learning_step_in_minutes() -> None:
 
 def test_card_id_is_stable_and_derived_from_question_id() -> None:
     card = review_card(None, "4f1c09ab", Rating.GOOD, NOW, fuzz=False)
-    assert card["card_id"] == card_id_for("4f1c09ab") == 0x4F1C09AB + 1
+    assert card.card_id == card_id_for("4f1c09ab") == 0x4F1C09AB + 1
     assert card_id_for("4f1c09ab-2") != card_id_for("4f1c09ab")
 
 
@@ -60,8 +61,8 @@ def test_graduated_card_reaches_review_state_after_days() -> None:
 def test_now_in_another_time_zone_is_stored_as_utc() -> None:
     paris = timezone(timedelta(hours=2))
     card = review_card(None, "abc", Rating.EASY, NOW.astimezone(paris), fuzz=False)
-    assert card["last_review"] == NOW.isoformat()
-    assert card["due"].endswith("+00:00")
+    assert card.last_review == NOW and card.last_review.utcoffset() == timedelta(0)
+    assert card.due.tzinfo == timezone.utc
 
 
 def test_review_before_last_review_clock_backwards_does_not_crash() -> None:
@@ -72,9 +73,9 @@ def test_review_before_last_review_clock_backwards_does_not_crash() -> None:
     assert due_at(again) is not None
 
 
-def test_extra_keys_survive_a_review() -> None:
-    card = review_card(None, "abc", Rating.GOOD, NOW, fuzz=False) | {"question": "What?"}
-    assert review_card(card, "abc", Rating.GOOD, NOW, fuzz=False)["question"] == "What?"
+def test_the_wording_kept_with_a_card_survives_a_review() -> None:
+    card = replace(review_card(None, "abc", Rating.GOOD, NOW, fuzz=False), question="What?")
+    assert review_card(card, "abc", Rating.GOOD, NOW, fuzz=False).question == "What?"
 
 
 @pytest.mark.parametrize(

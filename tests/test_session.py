@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,9 @@ from flaskprep.learn.prompts import Prompt, build_prompts
 from flaskprep.learn.recording import CramRecorder, Recorded, StoreRecorder, record_grade
 from flaskprep.learn.session import Session
 from flaskprep.model import Deck, Question, Section
-from flaskprep.progress import DeckProgress, ProgressStore
 from flaskprep.rewording import reworded_questions
 from flaskprep.scheduling import Rating, card_state, review_card
+from flaskprep.store import DeckProgress, ProgressStore
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 TOPICS = [
@@ -306,7 +307,7 @@ def test_store_recorder_saves_and_undo_restores_schedule(tmp_path: Path) -> None
     reloaded = ProgressStore(store.path).load().deck(deck.key)
     assert reloaded.cards[question.id] == before
     assert len(reloaded.reviews) == 1
-    assert reloaded.cards[question.id]["question"] == question.text
+    assert reloaded.cards[question.id].question == question.text
 
 
 def test_next_due_is_the_earliest_future_due() -> None:
@@ -323,11 +324,11 @@ def test_reworded_question_inherits_the_most_similar_vanished_card() -> None:
     deck = make_deck()
     old_text = "Question 0.0 about topic 0 in flask"
     old_id = question_id(old_text)
-    card = review_card(None, old_id, Rating.GOOD, NOW, fuzz=False) | {"question": old_text}
-    unrelated = review_card(None, "0dd", Rating.GOOD, NOW, fuzz=False) | {
-        "question": "Totally different"
-    }
+    card = replace(review_card(None, old_id, Rating.GOOD, NOW, fuzz=False), question=old_text)
+    unrelated = replace(
+        review_card(None, "0dd", Rating.GOOD, NOW, fuzz=False), question="Totally different"
+    )
     progress = DeckProgress(cards={old_id: card, "0dd": unrelated})
     assert reworded_questions(deck, progress) == {deck.questions[0].id: old_id}
-    progress.cards[deck.questions[0].id] = {**card, "carried_from": old_id}
+    progress.cards[deck.questions[0].id] = replace(card, carried_from=old_id)
     assert reworded_questions(deck, progress) == {}

@@ -191,3 +191,41 @@ def test_one_list_of_modes_for_options_config_and_cards() -> None:
     assert CONFIG_MODES is QUIZ_MODES
     assert QUIZ_MODES == (*CARD_MODES, "mixed") == tuple(m.value for m in QuizMode)
     assert {m.value for m in PreviewMode} <= set(CARD_MODES)
+
+
+def test_cloze_never_blanks_the_common_words_the_issue_found(deck: Deck) -> None:
+    pool = DistractorPool(deck)
+    titles = ("Flask-SQLAlchemy extension", "SQLAlchemy ORM", "Database migrations with Flask")
+    cards = [q for q in deck.questions if q.text.startswith(titles)]
+    assert len(cards) == 3
+    for question in cards:
+        for seed in range(10):
+            prompt = cloze_prompt(pool, question, random.Random(seed))
+            hidden = {t.text.lower() for t in prompt.terms} if prompt else set()
+            assert not hidden & {"instance", "bound", "python", "wraps"}, question.text
+
+
+def test_cloze_never_blanks_inside_a_string_in_code() -> None:
+    from flaskprep.model import Question, Section
+
+    answer = (
+        "Render the form with `render_template` from a view:\n\n"
+        "```python\nreturn render_template('login.html', layout=\"compact\")\n```\n"
+    )
+    question = Question("0a1b2c3d", "How is a login page shown?", answer, 1, 0, 1)
+    other = Question("0a1b2c3e", "What is a blueprint?", "A group of routes.", 2, 0, 2)
+    built = Deck.build("D", "d.md", (Section(1, "S", (question, other)),), key="d")
+    pool = DistractorPool(built)
+    for seed in range(10):
+        prompt = cloze_prompt(pool, question, random.Random(seed))
+        assert prompt is not None
+        assert {t.text for t in prompt.terms} <= {"render_template"}
+
+
+def test_cloze_blanks_one_to_three_terms_by_answer_length(deck: Deck) -> None:
+    pool = DistractorPool(deck)
+    for question in [q for q in deck.questions if q.answered]:
+        prompt = cloze_prompt(pool, question, random.Random(0))
+        if prompt is not None:
+            assert 1 <= len(prompt.terms) <= 3
+            assert prompt.text.count(BLANK) == len(prompt.terms)

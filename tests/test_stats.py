@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
 
 from rich.console import Console
 
 from flaskprep.documents import stats_document
 from flaskprep.model import Deck, Question, Section
-from flaskprep.progress import DeckProgress, Review
 from flaskprep.stats import compute_stats, heatmap, streak
+from flaskprep.store import CardState, DeckProgress, InterviewRecord, Phase, Review
 from flaskprep.ui.stats_view import render_forecast, render_heatmap, render_stats
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)  # a Wednesday
@@ -27,8 +26,8 @@ def make_deck() -> Deck:
     return Deck.build("Test deck", "test.md", (first, second), key="test")
 
 
-def card(state: int, due: datetime, last: datetime) -> dict[str, Any]:
-    return {"state": state, "due": due.isoformat(), "last_review": last.isoformat()}
+def card(state: int, due: datetime, last: datetime) -> CardState:
+    return CardState(1, Phase(state), None, 5.0, 5.0, due, last)
 
 
 def review(qid: str, days_ago: float, rating: int = 3) -> Review:
@@ -54,7 +53,7 @@ def hand_built() -> DeckProgress:
             review("b1", 0),  # recall kept (today)
             review("gone", 5),
         ],
-        interviews=[{"at": (NOW - timedelta(days=3)).isoformat(), "count": 5, "score": 0.6}],
+        interviews=[InterviewRecord(NOW - timedelta(days=3), 5, 5, 0.6)],
     )
 
 
@@ -121,11 +120,11 @@ def test_heatmap_covers_twelve_weeks_from_a_monday_to_today() -> None:
     assert len(days) == 11 * 7 + 3  # 11 full weeks, then Monday to Wednesday
 
 
-def test_interview_history_keeps_the_last_readable_reports() -> None:
+def test_interview_history_keeps_the_last_reports_in_time_order() -> None:
     progress = hand_built()
-    progress.interviews.append({"count": "garbage"})
+    progress.interviews.insert(0, InterviewRecord(NOW - timedelta(days=1), 2, 5, 0.9))
     stats = compute_stats(make_deck(), progress, NOW, UTC)
-    assert [(i.count, i.score) for i in stats.interviews] == [(5, 0.6)]
+    assert [(i.count, i.score) for i in stats.interviews] == [(5, 0.6), (2, 0.9)]
 
 
 def test_json_document_has_the_documented_keys() -> None:

@@ -13,8 +13,8 @@ import pytest
 from cli_runner import run
 from flaskprep.cli import main
 from flaskprep.deck_cache import load_deck
-from flaskprep.progress import ProgressStore, Review
 from flaskprep.scheduling import Rating, review_card
+from flaskprep.store import ProgressStore, Review
 
 
 def grade_questions(*positions: int, section: int = 0) -> None:

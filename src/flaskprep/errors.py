@@ -67,9 +67,12 @@ class Outcome:
     """What a command found that decides its exit code (``cli.exit_status`` reads it).
 
     ``errors`` are reported as one line each and make exit 2 (a deck in a folder that
-    could not be read, say); ``failed_checks`` counts errors a check found in a deck
-    (``lint``), exit 1. A command that returns nothing succeeded.
+    could not be read, say); ``worked_around`` are reported the same way but the
+    command still did its job (``decks`` without readable progress shows '-'), so
+    they leave the exit code alone; ``failed_checks`` counts errors a check found in
+    a deck (``lint``), exit 1. A command that returns nothing succeeded.
     """
 
     errors: tuple[str, ...] = ()
+    worked_around: tuple[str, ...] = ()
     failed_checks: int = 0

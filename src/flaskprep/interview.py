@@ -13,12 +13,11 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from flaskprep.grading import Grade, grade
 from flaskprep.model import Deck, Question
-from flaskprep.progress import DeckProgress, Review
 from flaskprep.scheduling import Rating, card_state, is_due
+from flaskprep.store import DeckProgress, InterviewAnswerRecord, InterviewRecord, Review
 
 NEW_WEIGHT = 1.0
 DUE_BONUS = 2.0
@@ -177,23 +176,20 @@ class Interview:
         )
 
 
-def report_document(report: InterviewReport) -> dict[str, Any]:
-    """The JSON-able report kept in the progress file (``stats`` reads at/count/score)."""
-    return {
-        "at": report.started.isoformat(),
-        "count": len(report.answers),
-        "planned": report.planned,
-        "score": round(report.score, 4),
-        "minutes": report.minutes,
-        "timed_out": report.timed_out,
-        "skipped": report.skipped,
-        "questions": [
-            {
-                "id": a.question.id,
-                "score": a.grade.score,
-                "missing": list(a.grade.missing),
-                "duration_ms": a.duration_ms,
-            }
+def interview_record(report: InterviewReport) -> InterviewRecord:
+    """What the progress file keeps of an interview (``stats`` shows at/count/score)."""
+    return InterviewRecord(
+        at=report.started,
+        count=len(report.answers),
+        planned=report.planned,
+        score=round(report.score, 4),
+        minutes=report.minutes,
+        timed_out=report.timed_out,
+        skipped=report.skipped,
+        answers=tuple(
+            InterviewAnswerRecord(
+                a.question.id, a.grade.score, tuple(a.grade.missing), a.duration_ms
+            )
             for a in report.answers
-        ],
-    }
+        ),
+    )

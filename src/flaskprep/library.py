@@ -6,11 +6,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from flaskprep import paths
 from flaskprep.errors import DeckError, FlaskprepError
 from flaskprep.model import Deck
+
+if TYPE_CHECKING:
+    from flaskprep.store.records import CardState
 
 
 def deck_paths(target: Path | None) -> list[Path]:
@@ -88,9 +91,7 @@ def new_count(deck: Deck, cards: Mapping[str, object]) -> int:
     return sum(1 for question in deck.questions if question.id not in cards)
 
 
-def due_count(deck: Deck, cards: Mapping[str, dict[str, Any]], now: datetime) -> int:
+def due_count(deck: Deck, cards: Mapping[str, CardState], now: datetime) -> int:
     """Questions reviewed before and due again by ``now`` (new ones are not counted)."""
-    from flaskprep.scheduling import due_at
-
-    due_times = (due_at(cards.get(question.id)) for question in deck.questions)
-    return sum(1 for due in due_times if due is not None and due <= now)
+    due_times = (card.due for q in deck.questions if (card := cards.get(q.id)) is not None)
+    return sum(1 for due in due_times if due <= now)

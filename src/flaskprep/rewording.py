@@ -6,7 +6,7 @@ Kept apart from the quiz so the progress store can own it.
 from __future__ import annotations
 
 from flaskprep.model import Deck
-from flaskprep.progress import DeckProgress
+from flaskprep.store import DeckProgress
 from flaskprep.words.tokens import normalise
 
 REWORD_SIMILARITY = 0.6
@@ -21,11 +21,11 @@ def reworded_questions(deck: Deck, deck_progress: DeckProgress) -> dict[str, str
     """
     ids = {q.id for q in deck.questions}
     cards = deck_progress.cards
-    taken = {c.get("carried_from") for c in cards.values()}
+    taken = {c.carried_from for c in cards.values()}
     orphans = {
-        qid: set(normalise(str(c["question"])).split())
+        qid: set(normalise(c.question).split())
         for qid, c in cards.items()
-        if qid not in ids and qid not in taken and c.get("question")
+        if qid not in ids and qid not in taken and c.question
     }
     moves: dict[str, str] = {}
     for question in deck.questions:

@@ -1,12 +1,9 @@
 """FSRS scheduling: the only module that imports ``fsrs`` (lazily, it costs ~3x start-up).
 
-A card is stored as the JSON-able dict of ``fsrs.Card.to_dict()``::
-
-    {"card_id": int, "state": 1|2|3, "step": int|None, "stability": float|None,
-     "difficulty": float|None, "due": ISO str, "last_review": ISO str|None}
-
-``None`` stands for a question never reviewed ("new"). Callers may add extra keys
-(``progress`` keeps ``"question"``, the text at the last review); they are kept.
+A card's schedule is a :class:`flaskprep.store.records.CardState`, converted to and
+from ``fsrs.Card`` here and nowhere else. ``None`` stands for a question never
+reviewed ("new"). The wording kept with a card (``question``, ``carried_from``)
+passes through a review unchanged.
 
 ``card_id`` is derived from the question id (its hex digits), never from ``hash()``,
 so it is the same on every run and machine. Every datetime is UTC-aware; a ``now``
@@ -29,33 +26,25 @@ The user can always override the proposal with 1-4.
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timedelta, timezone
-from enum import IntEnum
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from flaskprep.clock import EPOCH, parse_time, utc
+from flaskprep.store.records import PHASES, CardState, Rating
 
 if TYPE_CHECKING:
     import fsrs
 
-CardState = Literal["new", "learning", "review", "relearning"]
+Stage = Literal["new", "learning", "review", "relearning"]
 
 AGAIN_BELOW = 0.30
 HARD_BELOW = 0.60
 GOOD_BELOW = 0.85
 
-_STATE_NAMES: dict[int, CardState] = {1: "learning", 2: "review", 3: "relearning"}
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
+_STAGE_NAMES: dict[int, Stage] = {1: "learning", 2: "review", 3: "relearning"}
 
-
-class Rating(IntEnum):
-    AGAIN = 1
-    HARD = 2
-    GOOD = 3
-    EASY = 4
-
-    @property
-    def label(self) -> str:
-        return self.name.capitalize()
+__all__ = ["Rating", "parse_time", "utc"]
 
 
 def rating_from_score(score: float) -> Rating:
@@ -75,61 +64,47 @@ def card_id_for(question_id: str) -> int:
     return int(digits[:15] or "0", 16) + 1
 
 
-def utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a naive datetime is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+def card_state(card: CardState | None) -> Stage:
+    """Where a card stands; a question with no card is new."""
+    return "new" if card is None else _STAGE_NAMES.get(int(card.phase), "learning")
 
 
-def parse_time(text: str) -> datetime:
-    return utc(datetime.fromisoformat(text))
-
-
-def card_state(card: dict[str, Any] | None) -> CardState:
-    if card is None or not card.get("last_review"):
-        return "new"
-    return _STATE_NAMES.get(int(card.get("state", 1)), "learning")
-
-
-def due_at(card: dict[str, Any] | None) -> datetime | None:
+def due_at(card: CardState | None) -> datetime | None:
     """When the card is due; ``None`` for a new card (it is always available)."""
-    if card is None or not card.get("last_review"):
-        return None
-    return parse_time(str(card["due"]))
+    return None if card is None else card.due
 
 
-def is_due(card: dict[str, Any] | None, now: datetime) -> bool:
-    due = due_at(card)
-    return due is None or due <= utc(now)
+def is_due(card: CardState | None, now: datetime) -> bool:
+    return card is None or card.due <= utc(now)
 
 
 def review_card(
-    card: dict[str, Any] | None,
+    card: CardState | None,
     question_id: str,
     rating: Rating,
     now: datetime,
     *,
     fuzz: bool = True,
-) -> dict[str, Any]:
-    """The card's state after a review with ``rating`` at ``now`` (extra keys kept)."""
+) -> CardState:
+    """The card's state after a review with ``rating`` at ``now`` (its wording kept)."""
     import fsrs
 
     reviewed, _log = _scheduler(fuzz).review_card(
         _to_fsrs(card, question_id), fsrs.Rating(int(rating)), utc(now)
     )
-    extra = {k: v for k, v in (card or {}).items() if k not in _CARD_KEYS}
-    return {**reviewed.to_dict(), **extra}
+    state = _from_fsrs(reviewed)
+    if card is None:
+        return state
+    return replace(state, question=card.question, carried_from=card.carried_from)
 
 
 def preview_intervals(
-    card: dict[str, Any] | None, question_id: str, now: datetime
+    card: CardState | None, question_id: str, now: datetime
 ) -> dict[Rating, timedelta]:
     """The interval each rating would give now (without fuzz), for the grade labels."""
     moment = utc(now)
     return {
-        rating: parse_time(review_card(card, question_id, rating, moment, fuzz=False)["due"])
-        - moment
+        rating: review_card(card, question_id, rating, moment, fuzz=False).due - moment
         for rating in Rating
     }
 
@@ -156,24 +131,30 @@ def _scheduler(fuzz: bool) -> fsrs.Scheduler:
     return fsrs.Scheduler(enable_fuzzing=fuzz)
 
 
-def _to_fsrs(card: dict[str, Any] | None, question_id: str) -> fsrs.Card:
+def _to_fsrs(card: CardState | None, question_id: str) -> fsrs.Card:
     import fsrs
 
-    if card is None or not card.get("last_review"):
-        return fsrs.Card(
-            card_id=card_id_for(question_id), due=datetime(1970, 1, 1, tzinfo=timezone.utc)
-        )
-    step = card.get("step")
+    if card is None:
+        return fsrs.Card(card_id=card_id_for(question_id), due=EPOCH)
     return fsrs.Card(
-        card_id=int(card.get("card_id") or card_id_for(question_id)),
-        state=fsrs.State(int(card["state"])),
-        step=int(step) if step is not None else None,
-        stability=_float_or_none(card.get("stability")),
-        difficulty=_float_or_none(card.get("difficulty")),
-        due=parse_time(str(card["due"])),
-        last_review=parse_time(str(card["last_review"])),
+        card_id=card.card_id or card_id_for(question_id),
+        state=fsrs.State(int(card.phase)),
+        step=card.step,
+        stability=card.stability or None,
+        difficulty=card.difficulty or None,
+        due=card.due,
+        last_review=card.last_review,
     )
 
 
-def _float_or_none(value: object) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and value else None
+def _from_fsrs(card: fsrs.Card) -> CardState:
+    assert card.last_review is not None  # a reviewed card
+    return CardState(
+        card_id=int(card.card_id),
+        phase=PHASES[int(card.state)],
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=utc(card.due),
+        last_review=utc(card.last_review),
+    )

@@ -23,11 +23,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
 from flaskprep.model import Deck, Question
-from flaskprep.progress import DeckProgress, Review
-from flaskprep.scheduling import Rating, card_state, due_at, parse_time
+from flaskprep.scheduling import Rating, card_state, due_at
+from flaskprep.store import DeckProgress, InterviewRecord, Review
 
 RETENTION_DAYS = 30
 FORECAST_DAYS = 7
@@ -76,90 +75,111 @@ class DeckStats:
 
 
 def compute_stats(deck: Deck, progress: DeckProgress, now: datetime, tz: tzinfo) -> DeckStats:
+    """Every number ``stats`` shows: one pass over the reviews, one over the questions."""
     today = now.astimezone(tz).date()
-    recall = recall_reviews(progress.reviews, tz)
-    sections = tuple(
-        SectionStats(s.label, _counts(s.questions, progress, recall, now)) for s in deck.sections
-    )
-    days = Counter(r.at.astimezone(tz).date() for r in progress.reviews)
+    history = History(progress.reviews, now, tz)
+    cards = _cards(progress, deck.questions)
     return DeckStats(
         deck_title=deck.title,
         today=today,
-        counts=_counts(deck.questions, progress, recall, now),
-        due_tomorrow=_due_on(progress, deck.questions, today + timedelta(days=1), tz),
-        streak=streak(days, today),
-        sections=sections,
-        forecast=forecast(progress, deck.questions, now, tz),
-        heatmap=heatmap(days, today),
+        counts=_counts(deck.questions, cards, history, now),
+        due_tomorrow=_due_on(cards, deck.questions, today + timedelta(days=1), tz),
+        streak=streak(history.days, today),
+        sections=tuple(
+            SectionStats(s.label, _counts(s.questions, cards, history, now)) for s in deck.sections
+        ),
+        forecast=_forecast(cards, deck.questions, now, tz),
+        heatmap=heatmap(history.days, today),
         interviews=interview_history(progress.interviews),
     )
 
 
-def recall_reviews(reviews: Iterable[Review], tz: tzinfo) -> set[Review]:
-    """Reviews of a question already seen on an earlier local day (tests of memory)."""
-    first_day: dict[str, date] = {}
-    found: set[Review] = set()
-    for review in sorted(reviews, key=lambda r: r.at):
-        day = review.at.astimezone(tz).date()
-        first = first_day.setdefault(review.question_id, day)
-        if first < day:
-            found.add(review)
-    return found
+class History:
+    """Per question, its reviews and its recall tests of the last 30 days; reviews per day.
+
+    A recall test is a review of a question already seen on an earlier local day
+    (a test of memory, not first learning); it is kept when not rated Again.
+    """
+
+    def __init__(self, reviews: Iterable[Review], now: datetime, tz: tzinfo) -> None:
+        since = now - timedelta(days=RETENTION_DAYS)
+        self.days: Counter[date] = Counter()
+        self.tallies: dict[str, list[int]] = {}
+        """Question id -> [reviews, recall tests, recall tests kept]."""
+        first_day: dict[str, date] = {}
+        for review in sorted(reviews, key=lambda r: r.at):
+            day = review.at.astimezone(tz).date()
+            self.days[day] += 1
+            tally = self.tallies.setdefault(review.question_id, [0, 0, 0])
+            tally[0] += 1
+            if first_day.setdefault(review.question_id, day) < day and review.at > since:
+                tally[1] += 1
+                tally[2] += review.rating != Rating.AGAIN
 
 
-def _counts(
-    questions: Sequence[Question], progress: DeckProgress, recall: set[Review], now: datetime
-) -> Counts:
+Cards = dict[str, tuple[str, datetime | None]]
+"""Question id -> its card's state and due time, read once (``card_state``/``due_at`` parse)."""
+
+
+def _cards(progress: DeckProgress, questions: Iterable[Question]) -> Cards:
+    get = progress.cards.get
+    return {q.id: (card_state(get(q.id)), due_at(get(q.id))) for q in questions}
+
+
+def _counts(questions: Sequence[Question], cards: Cards, history: History, now: datetime) -> Counts:
     ids = {q.id for q in questions}
-    states = Counter(card_state(progress.cards.get(qid)) for qid in ids)
-    reviews = [r for r in progress.reviews if r.question_id in ids]
-    since = now - timedelta(days=RETENTION_DAYS)
-    tested = [r for r in reviews if r in recall and r.at > since]
-    kept = sum(1 for r in tested if r.rating != Rating.AGAIN)
+    states = Counter(cards[qid][0] for qid in ids)
+    dues = (cards[qid][1] for qid in ids)
+    tallies = [tally for tally in map(history.tallies.get, ids) if tally is not None]
+    tested = sum(t[1] for t in tallies)
+    kept = sum(t[2] for t in tallies)
     return Counts(
         questions=len(ids),
         new=states["new"],
         learning=states["learning"] + states["relearning"],
         review=states["review"],
-        due=sum(1 for qid in ids if _is_overdue(progress, qid, now)),
-        reviewed=len({r.question_id for r in reviews}),
-        reviews=len(reviews),
-        retention=kept / len(tested) if tested else None,
-        retention_reviews=len(tested),
+        due=sum(1 for due in dues if due is not None and due <= now),
+        reviewed=len(tallies),
+        reviews=sum(t[0] for t in tallies),
+        retention=kept / tested if tested else None,
+        retention_reviews=tested,
     )
 
 
-def _is_overdue(progress: DeckProgress, question_id: str, now: datetime) -> bool:
-    due = due_at(progress.cards.get(question_id))
-    return due is not None and due <= now
-
-
 def _due_days(
-    progress: DeckProgress, questions: Iterable[Question], now: datetime, tz: tzinfo
+    cards: Cards, questions: Iterable[Question], now: datetime, tz: tzinfo
 ) -> Counter[date]:
     """Reviewed cards per local due day; overdue cards count on today."""
     today = now.astimezone(tz).date()
     days: Counter[date] = Counter()
     for question in questions:
-        due = due_at(progress.cards.get(question.id))
+        due = cards[question.id][1]
         if due is not None:
             days[max(today, due.astimezone(tz).date())] += 1
     return days
 
 
-def _due_on(progress: DeckProgress, questions: Iterable[Question], day: date, tz: tzinfo) -> int:
-    dues = (due_at(progress.cards.get(q.id)) for q in questions)
+def _due_on(cards: Cards, questions: Iterable[Question], day: date, tz: tzinfo) -> int:
+    dues = (cards[q.id][1] for q in questions)
     return sum(1 for due in dues if due is not None and due.astimezone(tz).date() == day)
+
+
+def _forecast(
+    cards: Cards, questions: Iterable[Question], now: datetime, tz: tzinfo
+) -> tuple[tuple[date, int], ...]:
+    days = _due_days(cards, questions, now, tz)
+    today = now.astimezone(tz).date()
+    return tuple(
+        (today + timedelta(days=n), days[today + timedelta(days=n)]) for n in range(FORECAST_DAYS)
+    )
 
 
 def forecast(
     progress: DeckProgress, questions: Iterable[Question], now: datetime, tz: tzinfo
 ) -> tuple[tuple[date, int], ...]:
-    days = _due_days(progress, questions, now, tz)
-    today = now.astimezone(tz).date()
-    return tuple(
-        (today + timedelta(days=n), days[today + timedelta(days=n)]) for n in range(FORECAST_DAYS)
-    )
+    """Reviewed cards due on each of the next 7 local days (overdue ones on today)."""
+    questions = list(questions)
+    return _forecast(_cards(progress, questions), questions, now, tz)
 
 
 def streak(days: Counter[date] | dict[date, int], today: date) -> int:
@@ -179,17 +199,50 @@ def heatmap(days: Counter[date] | dict[date, int], today: date) -> tuple[tuple[d
     )
 
 
-def interview_history(reports: Sequence[dict[str, Any]]) -> tuple[InterviewSummary, ...]:
-    """The last few interviews (reports that cannot be read are skipped)."""
-    found: list[InterviewSummary] = []
-    for report in reports:
-        try:
-            at = parse_time(str(report["at"]))
-            found.append(InterviewSummary(at, int(report["count"]), float(report["score"])))
-        except (KeyError, TypeError, ValueError):
-            continue
-    found.sort(key=lambda s: s.at)
+def interview_history(records: Sequence[InterviewRecord]) -> tuple[InterviewSummary, ...]:
+    """The last few interviews."""
+    found = sorted((InterviewSummary(r.at, r.count, r.score) for r in records), key=lambda s: s.at)
     return tuple(found[-INTERVIEW_HISTORY:])
+
+
+def top_sections(
+    sections: Sequence[SectionStats], limit: int
+) -> tuple[tuple[SectionStats, ...], SectionStats | None]:
+    """At most ``limit`` sections, in deck order, and the others summed into one.
+
+    The ones shown are those with the most questions due, then the lowest
+    retention, then the first in the deck: where practice is needed.
+    """
+    if len(sections) <= limit:
+        return tuple(sections), None
+    ranked = sorted(
+        range(len(sections)),
+        key=lambda i: (-sections[i].counts.due, _retention_rank(sections[i].counts), i),
+    )
+    keep = sorted(ranked[:limit])
+    rest = [sections[i].counts for i in ranked[limit:]]
+    label = f"{len(rest):,} sections with fewer due"
+    return tuple(sections[i] for i in keep), SectionStats(label, _sum_counts(rest))
+
+
+def _retention_rank(counts: Counts) -> float:
+    return 2.0 if counts.retention is None else counts.retention
+
+
+def _sum_counts(parts: Sequence[Counts]) -> Counts:
+    tested = sum(c.retention_reviews for c in parts)
+    kept = sum(round((c.retention or 0.0) * c.retention_reviews) for c in parts)
+    return Counts(
+        questions=sum(c.questions for c in parts),
+        new=sum(c.new for c in parts),
+        learning=sum(c.learning for c in parts),
+        review=sum(c.review for c in parts),
+        due=sum(c.due for c in parts),
+        reviewed=sum(c.reviewed for c in parts),
+        reviews=sum(c.reviews for c in parts),
+        retention=kept / tested if tested else None,
+        retention_reviews=tested,
+    )
 
 
 def streak_across(decks: Sequence[DeckProgress], now: datetime, tz: tzinfo) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shlex
 import sys
 from pathlib import Path
@@ -13,6 +12,8 @@ pexpect = pytest.importorskip("pexpect")
 
 from test_quiz_pty import spawn  # noqa: E402
 
+from saved_progress import saved  # noqa: E402
+
 pytestmark = pytest.mark.e2e
 INTERVIEW = f"{shlex.quote(sys.executable)} -m flaskprep interview --seed 1"
 
@@ -21,7 +22,7 @@ def reviews(home: Path) -> list[list[object]]:
     path = home / "data" / "progress.json"
     if not path.exists():
         return []
-    document = json.loads(path.read_text())
+    document = saved(path)
     return list(document["decks"]["bundled:flask-interview-prep"]["reviews"])
 
 

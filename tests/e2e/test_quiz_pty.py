@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import signal
@@ -14,6 +13,7 @@ import pytest
 pexpect = pytest.importorskip("pexpect")
 
 from pty_shell import spawn_shell  # noqa: E402
+from saved_progress import saved  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 20
@@ -28,7 +28,7 @@ def ratings(home: Path) -> list[int]:
     path = home / "data" / "progress.json"
     if not path.exists():
         return []
-    document = json.loads(path.read_text())
+    document = saved(path)
     return [row[2] for row in document["decks"]["bundled:flask-interview-prep"]["reviews"]]
 
 

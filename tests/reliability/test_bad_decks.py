@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from flaskprep import paths
 from flaskprep.errors import DeckError
 from flaskprep.parsing import lint_deck
 from flaskprep.parsing.lint import format_problem
+from saved_progress import saved
 
 from .support import (
     CLEAN_DECK,
@@ -334,7 +334,7 @@ def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     ):
         assert_ok(run("--deck", path, *args, stdin=stdin))
     assert_ok(run("--deck", str(folder), "decks"))
-    progress = json.loads(paths.progress_file().read_bytes().decode("utf-8"))
+    progress = saved()
     [key] = progress["decks"]
     assert key.endswith("caf\\xe9.md")
     assert len(progress["decks"][key]["reviews"]) == 3

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from flaskprep import paths
-from flaskprep.progress import ProgressStore
+from flaskprep.store import ProgressStore
+from saved_progress import saved
 
 from .support import flaskprep_command
 
@@ -21,7 +20,7 @@ EACH = 50
 
 
 def reviews(deck: str = DECK) -> list[list[object]]:
-    document = json.loads(paths.progress_file().read_bytes())
+    document = saved()
     return list(document["decks"][deck]["reviews"])
 
 
@@ -90,5 +89,5 @@ def test_four_store_writers_released_at_once(tmp_path: Path) -> None:
     ids = [str(row[0]) for row in reviews()]
     expected = {f"w{n}q{i:04d}" for n in range(WRITERS) for i in range(EACH)}
     assert sorted(ids) == sorted(expected)
-    cards = json.loads(paths.progress_file().read_bytes())["decks"][DECK]["cards"]
+    cards = saved()["decks"][DECK]["cards"]
     assert expected <= set(cards)

@@ -8,7 +8,6 @@ grading, kills it after a random delay (seeded), then checks the progress file.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import random
 import signal
@@ -21,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from flaskprep import paths
-from flaskprep.progress import ProgressStore, Review
 from flaskprep.scheduling import Rating, review_card
+from flaskprep.store import ProgressStore, Review
+from saved_progress import saved
 
 GRADER = Path(__file__).parent / "fixtures" / "grader.py"
 DECK = "bundled:flask-interview-prep"
@@ -46,8 +46,8 @@ def acked(output: str) -> set[str]:
 
 
 def saved_ids(path: Path) -> list[str]:
-    data = json.loads(path.read_bytes())  # must always parse
-    return [row[0] for row in data["decks"][DECK]["reviews"]]
+    data = saved(path)  # must always parse
+    return [row[0] for row in data["decks"].get(DECK, {}).get("reviews", [])]
 
 
 def _grade_until_killed(prefix: str, ack_fd: int) -> None:

@@ -8,7 +8,6 @@ same after as before, the grades already saved are kept, and the file parses.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import shlex
@@ -24,6 +23,7 @@ from flaskprep import paths
 pexpect = pytest.importorskip("pexpect")
 
 from pty_shell import spawn_shell  # noqa: E402
+from saved_progress import saved  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 30
@@ -45,7 +45,7 @@ def ratings() -> list[int]:
     path = paths.progress_file()
     if not path.exists():
         return []
-    document = json.loads(path.read_bytes())  # must parse after any interruption
+    document = saved(path)  # must parse after any interruption
     return [row[2] for row in document["decks"].get(DECK, {}).get("reviews", [])]
 
 

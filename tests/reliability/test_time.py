@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from flaskprep import paths
 from flaskprep.deck_cache import load_deck
-from flaskprep.progress import ProgressStore, Review
 from flaskprep.scheduling import Rating, review_card
+from flaskprep.store import ProgressStore, Review
+from saved_progress import saved
 
 from .support import assert_ok, run, run_subprocess
 
@@ -20,7 +20,7 @@ DECK = "bundled:flask-interview-prep"
 
 
 def document() -> dict[str, Any]:
-    return dict(json.loads(paths.progress_file().read_bytes()))
+    return saved()
 
 
 def seed_ids() -> list[str]:
@@ -60,7 +60,7 @@ def test_a_review_older_than_the_card_is_accepted_without_losing_the_card() -> N
     """The clock jumped back between two grades of the same question."""
     qid = seed_ids()[0]
     future_grade(qid, 30)
-    before = document()["decks"][DECK]["cards"][qid]
+    before = ProgressStore().load().deck(DECK).cards[qid]
     at = datetime.now(timezone.utc)
     card = review_card(before, qid, Rating.AGAIN, at, fuzz=False)
     ProgressStore().record(DECK, Review(qid, at, 1, "flashcard", 500, None), card)

@@ -213,7 +213,7 @@ def exit_status(result: object) -> int:
     """The one place a command's result becomes an exit code (errors raised as
     ``FlaskprepError`` carry theirs, see ``_guarded``)."""
     if isinstance(result, Outcome):
-        for message in result.errors:
+        for message in (*result.worked_around, *result.errors):
             report_error(message)
         if result.errors:
             return ExitStatus.ERROR

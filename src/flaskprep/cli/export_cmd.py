@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from flaskprep.model import Deck
 
+    DeckCount = Callable[[Deck], int | None]
+
 
 class ExportFormat(str, Enum):
     anki = "anki"
@@ -132,18 +134,14 @@ def _write_apkg(deck: Deck, output: Path | None) -> None:
 def _rewordings(deck: Deck) -> dict[str, str]:
     """Reworded question id -> the id it took progress from, so its Anki note stays one."""
     from flaskprep.errors import ProgressError
-    from flaskprep.progress import ProgressStore
     from flaskprep.rewording import reworded_questions
+    from flaskprep.store import ProgressStore
 
     try:
         progress = ProgressStore().load().deck(deck.key)
     except ProgressError:
         return {}
-    carried = {
-        qid: str(card["carried_from"])
-        for qid, card in progress.cards.items()
-        if card.get("carried_from")
-    }
+    carried = {qid: card.carried_from for qid, card in progress.cards.items() if card.carried_from}
     return {**carried, **reworded_questions(deck, progress)}
 
 
@@ -176,37 +174,39 @@ def decks(
     from flaskprep.ui import library_view
 
     files = library.deck_paths(config.effective_deck(options.deck))
-    summaries = library.summarise(files, load_deck, *_progress_counters())
+    count_due, count_new, unread = _progress_counters()
+    summaries = library.summarise(files, load_deck, count_due, count_new)
     if as_json:
         from flaskprep.documents import decks_document, dumps
 
         typer.echo(dumps(decks_document(summaries)))
     else:
         common.console().print(library_view.render_decks(summaries))
-    return Outcome(errors=tuple(item.error for item in summaries if item.error is not None))
+    errors = tuple(item.error for item in summaries if item.error is not None)
+    return Outcome(errors=errors, worked_around=unread)
 
 
-def _progress_counters() -> tuple[Callable[[Deck], int | None], Callable[[Deck], int | None]]:
-    """Due and new counts from the progress file; ``None`` (shown as '-') if it cannot be read."""
+def _progress_counters() -> tuple[DeckCount, DeckCount, tuple[str, ...]]:
+    """Due and new counts from the progress file, or ``None`` (shown as '-') and why
+    the file cannot be read."""
     from datetime import datetime, timezone
 
-    from flaskprep.cli import report_error
     from flaskprep.errors import ProgressError
     from flaskprep.library import due_count, new_count
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     try:
         progress = store.load()
     except ProgressError as exc:
-        report_error(str(exc))
-        return (lambda deck: None), (lambda deck: None)
+        return (lambda deck: None), (lambda deck: None), (str(exc),)
     for notice in store.notices:
         typer.echo(notice, err=True)
     now = datetime.now(timezone.utc)
     return (
         lambda deck: due_count(deck, progress.deck(deck.key).cards, now),
         lambda deck: new_count(deck, progress.deck(deck.key).cards),
+        (),
     )
 
 

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from flaskprep.learn.recording import Recorder
     from flaskprep.learn.session import Session
     from flaskprep.model import Deck, Question
-    from flaskprep.progress import DeckProgress, ProgressStore
     from flaskprep.scheduling import Rating
+    from flaskprep.store import DeckProgress, ProgressStore
 
 
 @app.command(short_help="Drill due questions with spaced repetition.")
@@ -86,7 +86,7 @@ def quiz(
     decks = common.load_decks()
     chosen = _with_sections(decks, section)
     if not _run(chosen, plan, common.console()):
-        from flaskprep.progress import ProgressStore
+        from flaskprep.store import ProgressStore
 
         deck, sections = chosen[0] if len(chosen) == 1 else (chosen[-1][0], [])
         _nothing_to_ask(deck, ProgressStore(), sections, common.console(), _now(), cram)
@@ -133,7 +133,7 @@ def _run(chosen: list[tuple[Deck, list[int]]], plan: _Plan, console: Console) ->
     from flaskprep.learn.prompts import build_prompts
     from flaskprep.learn.recording import CramRecorder, DeckRecorders, StoreRecorder
     from flaskprep.learn.session import Session
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     if not plan.cram:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from flaskprep.interview import Interview, InterviewAnswer
     from flaskprep.model import Deck
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
 
 @app.command(short_help="Grade one typed answer.")
@@ -189,7 +189,7 @@ def reset(
 def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None:
     """Ask, save each answer as a review, then save and show the report (also on Ctrl-C)."""
     from flaskprep.cli import common
-    from flaskprep.interview import report_document
+    from flaskprep.interview import interview_record
     from flaskprep.ui import interview_view as view
     from flaskprep.ui.keys import stdin_is_terminal
 
@@ -205,7 +205,7 @@ def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None
         if report.timed_out:
             console.print(view.render_time_up())
         if report.answers:
-            store.add_interview(deck.key, report_document(report))
+            store.add_interview(deck.key, interview_record(report))
         console.print(view.render_report(deck, report))
 
 
@@ -271,7 +271,7 @@ def _open_store() -> ProgressStore:
     from rich.text import Text
 
     from flaskprep.cli import common
-    from flaskprep.progress import ProgressStore
+    from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     store.load()

@@ -29,8 +29,8 @@ class DeckWords(Protocol):
     def rarity(self, word: str) -> float:
         """How rare a word is in general English: 0 for a common word, up to 1."""
 
-    def cards_with(self, word: str) -> int:
-        """How many of the deck's cards say the word (any form)."""
+    def deck_talk(self, word: str) -> bool:
+        """Whether the deck says the word (any form) in many cards: its common talk."""
 
     def weight(self, word: str) -> float:
         """How much a word says in general (common words little), 0 to 1."""
@@ -46,8 +46,6 @@ COMMON_WORD = 0.9
 """Plain words rarer than this (general frequency) may be blanked."""
 PAIR_WORD_WEIGHT = 0.3
 """Each word of a multi-word term says something (not ``one branch``, ``different types``)."""
-DECK_WORD_CARDS = 2
-"""A plain word said in more cards than this is the deck's common talk, not a key term."""
 
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\]\([^)]*\)|!\[[^\]]*\]|<[^>\n]*>|&\w+;|^#{1,6} .*$", re.M
@@ -153,6 +151,8 @@ def _prose_kind(token: str, text: str, index: int) -> str:
         return "identifier"
     if "-" in token and all(p[:1].isupper() for p in token.split("-") if p):
         return "name"
+    if "-" in token and token.islower() and all(len(p) >= 2 for p in token.split("-")):
+        return "compound"
     if token.isupper() and len(token) >= 2:
         return "acronym"
     before = text[max(0, index - 8) : index].rstrip(" \t\n*_(\"'“")
@@ -174,6 +174,9 @@ def _score(surface: str, words: list[str], kind: str, deck_words: DeckWords) -> 
         return 2.8
     if kind in ("name", "acronym"):
         return 2.5 if rare >= COMMON_WORD else 0.0
+    if kind == "compound":
+        joined = surface.replace("-", "")
+        return 2.2 if len(joined) >= 6 and rarity(joined) >= COMMON_WORD else 0.0
     if kind == "pair":
         if len(content) < 2 or "-" in surface or not deck_words.recurring(*content[:2]):
             return 0.0
@@ -182,7 +185,7 @@ def _score(surface: str, words: list[str], kind: str, deck_words: DeckWords) -> 
         return 2.2 if rare >= COMMON_WORD else 1.6
     if rare < COMMON_WORD or len(surface) < 4 or surface.lower().endswith(_VERB_ENDINGS):
         return 0.0
-    return 2.0 if deck_words.cards_with(content[0]) <= DECK_WORD_CARDS else 0.0
+    return 0.0 if deck_words.deck_talk(content[0]) else 2.0
 
 
 def _term(surface: str, words: list[str], kind: str) -> KeyTerm:

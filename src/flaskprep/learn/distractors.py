@@ -28,6 +28,8 @@ from flaskprep.words.weights import is_common, weight
 MASK = "…"
 TOPIC_WEIGHT = 0.1
 """How much a related (not overlapping) answer is preferred: more brings near-overlaps in."""
+DECK_TALK_CARDS = 2
+DECK_TALK_SHARE = 0.04
 _LENGTH_JITTER = 0.35
 """Random slack added to the distance so sessions vary but stay plausible."""
 _WORDISH = re.compile(r"[^\W_][\w’']*(?:[.\-/][^\W_][\w’']*)*")
@@ -52,8 +54,10 @@ class DistractorPool:
     def weight(self, word: str) -> float:
         return weight(word)
 
-    def cards_with(self, word: str) -> int:
-        return self._cards_with.get(stem(word.lower()), 0)
+    def deck_talk(self, word: str) -> bool:
+        """Said in more than 4% of the deck's cards (and more than two)."""
+        said = self._cards_with.get(stem(word.lower()), 0)
+        return said > max(DECK_TALK_CARDS, DECK_TALK_SHARE * len(self.deck.questions))
 
     def recurring(self, first: str, second: str) -> bool:
         return (stem(first), stem(second)) in self._pairs

@@ -11,8 +11,8 @@ from datetime import datetime
 from typing import TypeVar
 
 from flaskprep.model import Deck, Question
-from flaskprep.progress import DeckProgress
 from flaskprep.scheduling import due_at, is_due
+from flaskprep.store import DeckProgress
 
 T = TypeVar("T")
 

@@ -7,14 +7,14 @@ keeps those cards in memory and never touches the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from flaskprep.learn.prompts import Prompt
 from flaskprep.model import Deck
-from flaskprep.progress import ProgressStore, Review
-from flaskprep.scheduling import Rating, card_state, due_at, parse_time, review_card
+from flaskprep.scheduling import Rating, card_state, due_at, review_card
+from flaskprep.store import CardState, ProgressStore, Review
 
 IN_SESSION = timedelta(hours=1)
 """A learning step ending within this comes back in the same session."""
@@ -42,7 +42,7 @@ class Recorder(Protocol):
     def undo(self, token: Any) -> None: ...
 
 
-def step_due(card: dict[str, Any], now: datetime) -> datetime | None:
+def step_due(card: CardState, now: datetime) -> datetime | None:
     """The end of the card's learning step when that is within :data:`IN_SESSION`."""
     due = due_at(card)
     if card_state(card) not in ("learning", "relearning") or due is None:
@@ -61,15 +61,14 @@ def record_grade(
     duration_ms: int,
     score: float | None = None,
     fuzz: bool = True,
-) -> tuple[Review, dict[str, Any]]:
+) -> tuple[Review, CardState]:
     """Schedule and save one rating; the card keeps the question text for rewordings."""
     text = next((q.text for q in deck.questions if q.id == question_id), None)
     card = store.load().deck(deck.key).cards.get(question_id)
     new_card = review_card(card, question_id, rating, now, fuzz=fuzz)
     if text is not None:
-        new_card["question"] = text
-    at = parse_time(str(new_card["last_review"]))
-    review = Review(question_id, at, int(rating), mode, duration_ms, score)
+        new_card = replace(new_card, question=text)
+    review = Review(question_id, new_card.last_review, rating, mode, duration_ms, score)
     store.record(deck.key, review, new_card)
     return review, new_card
 
@@ -106,7 +105,7 @@ class StoreRecorder:
         )
         return Recorded((review, previous), step_due(card, now))
 
-    def undo(self, token: tuple[Review, dict[str, Any] | None]) -> None:
+    def undo(self, token: tuple[Review, CardState | None]) -> None:
         review, previous = token
         self.store.undo(self.deck.key, review, previous)
 
@@ -115,7 +114,7 @@ class StoreRecorder:
 class CramRecorder:
     """``--cram``: cards are scheduled in memory only, so learning steps still apply."""
 
-    cards: dict[str, dict[str, Any]] = field(default_factory=dict)
+    cards: dict[str, CardState] = field(default_factory=dict)
 
     def record(
         self,
@@ -131,7 +130,7 @@ class CramRecorder:
         self.cards[qid] = review_card(previous, qid, rating, now, fuzz=False)
         return Recorded((qid, previous), step_due(self.cards[qid], now))
 
-    def undo(self, token: tuple[str, dict[str, Any] | None]) -> None:
+    def undo(self, token: tuple[str, CardState | None]) -> None:
         qid, previous = token
         if previous is None:
             self.cards.pop(qid, None)

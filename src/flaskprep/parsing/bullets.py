@@ -14,7 +14,6 @@ from flaskprep.parsing.outline import Block, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
 _LISTS = ("bullet_list", "ordered_list")
-_QUOTES = {('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")}
 
 
 def list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
@@ -49,11 +48,12 @@ def _nested_questions(item: Block, source: Source, problems: list[Problem]) -> l
 
 
 def question_text(text: str) -> str:
-    """A bullet's question without its ``Q:`` label, number or surrounding quotes."""
-    text = strip_question_number(text)
-    if "\n" not in text and len(text) > 2 and (text[0], text[-1]) in _QUOTES:
-        return text[1:-1].strip()
-    return text
+    """A bullet's question without its ``Q:`` label or number (quotes go in ``collect``).
+
+    Bold stays: the seed writer writes any question as a bullet, and reading it back
+    must give the same text.
+    """
+    return strip_question_number(text)
 
 
 def _is_answer(item: Block) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from flaskprep.parsing.labels import clean_answer, without_tags
+from flaskprep.parsing.labels import clean_answer, unquote, without_tags
 from flaskprep.parsing.outline import Block, HeadingMark, Item, LayoutResult, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
@@ -90,9 +91,13 @@ class Collector:
         self._question, self._heading, self._blocks = None, None, []
 
     def raw(self, question: RawQuestion, kind: str) -> None:
-        """A question complete in itself (a bullet with its answer, a details block)."""
+        """A question complete in itself (a bullet with its answer, a details block).
+
+        Every question passes here or through ``close``: a question in quotes loses them.
+        """
         self.close()
-        self.items.append(question)
+        text = unquote(question.text)
+        self.items.append(question if text == question.text else replace(question, text=text))
         self.kinds[kind] += 1
 
     def answer(self, text: str, line: int) -> None:
@@ -119,6 +124,7 @@ class Collector:
         if self._question is None:
             return
         text, line = self._question
+        text = unquote(text)
         if self._blocks:
             self._before.insert(0, self.source.blocks_text(self._blocks))
         if self._answer is None:

@@ -23,7 +23,11 @@ from flaskprep.parsing.details import (
 )
 from flaskprep.parsing.headings import question_headings
 from flaskprep.parsing.labelled import segments
-from flaskprep.parsing.labels import looks_like_question, strip_question_number, without_tags
+from flaskprep.parsing.labels import (
+    looks_like_question,
+    strip_question_number,
+    without_tags,
+)
 from flaskprep.parsing.outline import Block, LayoutResult, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 

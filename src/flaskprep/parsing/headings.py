@@ -25,6 +25,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from flaskprep.parsing.labels import (
+    answer_label,
     is_numbered,
     looks_like_question,
     strip_question_number,
@@ -74,11 +75,15 @@ def question_headings(
             continue
         if position in lone:
             continue
-        if heading.explicit or (
-            family in asked
-            and bool(strip_question_number(heading.block.text))
-            and _has_content(headings, position, blocks)
-            and not _NOT_QUESTIONS.fullmatch(without_tags(heading.block.text).strip())
+        if (
+            heading.explicit
+            or _answer_follows(headings, position, blocks)
+            or (
+                family in asked
+                and bool(strip_question_number(heading.block.text))
+                and _has_content(headings, position, blocks)
+                and not _NOT_QUESTIONS.fullmatch(without_tags(heading.block.text).strip())
+            )
         ):
             found.add(heading.index)
         if heading.explicit:
@@ -140,6 +145,13 @@ def _in_answer(headings: list[_Heading], position: int, level: int, found: set[i
             return True
         parent = ancestor.parent
     return False
+
+
+def _answer_follows(headings: list[_Heading], position: int, blocks: Sequence[Block]) -> bool:
+    """Whether the heading's first block is an ``**Answer:**`` paragraph."""
+    start = headings[position].index + 1
+    first = next((block for block in blocks[start:] if block.kind != "hr"), None)
+    return first is not None and first.kind == "paragraph" and answer_label(first.text) is not None
 
 
 def _has_content(headings: list[_Heading], position: int, blocks: Sequence[Block]) -> bool:

@@ -70,7 +70,8 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
-_TAGS = re.compile(r"<[^<>]*>")
+_TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_QUOTES = frozenset({('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")})
 # Emoji, stars, joiners and marks after a question mark: "What is X? ⭐️".
 _MARKS = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Zs", "Co"})
 
@@ -132,6 +133,13 @@ def _without_trailing_marks(text: str) -> str:
     while end and (text[end - 1] in "*_ \t" or unicodedata.category(text[end - 1]) in _MARKS):
         end -= 1
     return text[:end]
+
+
+def unquote(text: str) -> str:
+    """``Explain X.`` from ``"Explain X."``: a one-line question in quotes."""
+    if "\n" not in text and len(text) > 2 and (text[0], text[-1]) in _QUOTES:
+        return text[1:-1].strip()
+    return text
 
 
 def without_tags(text: str) -> str:

@@ -80,10 +80,16 @@ class _Terms(dict[str, tuple[int, ...]]):
         """Stem -> term id, in order of first appearance."""
         self.seen: Counter[str] = Counter()
         """Token -> occurrences, to find each stem's most frequent word."""
+        self.words: dict[str, list[str]] = {}
+        """Token -> its index words, for tokens that are not one plain word already."""
 
     def __missing__(self, token: str) -> tuple[int, ...]:
         ids = self.ids
-        found = self[token] = tuple(ids.setdefault(stem(w), len(ids)) for w in index_words(token))
+        if token.isascii() and token.isalpha() and token.islower():
+            words = [token]  # most tokens: one plain word, no splitting to do
+        else:
+            words = self.words[token] = index_words(token)
+        found = self[token] = tuple(ids.setdefault(stem(w), len(ids)) for w in words)
         return found
 
     def count(self, text: str) -> Counter[int]:
@@ -95,8 +101,9 @@ class _Terms(dict[str, tuple[int, ...]]):
     def surfaces(self, vocab: list[str]) -> WordTable:
         """Per stem, its most frequent deck word ("" when that is the stem itself)."""
         word_counts: Counter[str] = Counter()
+        words = self.words
         for token, count in self.seen.items():
-            for word in index_words(token):
+            for word in words.get(token, (token,)):
                 word_counts[word] += count
         best: dict[str, tuple[int, bool, str]] = {}
         for word, count in word_counts.items():

@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from flaskprep.stats import Counts, DeckStats, InterviewSummary, SectionStats
+from flaskprep.stats import Counts, DeckStats, InterviewSummary, SectionStats, top_sections
 from flaskprep.ui.fit import FirstThatFits
 from flaskprep.ui.safe import clean
 
@@ -143,15 +143,20 @@ def render_bar(fraction: float, width: int = BAR_WIDTH, style: str = "green") ->
 
 
 SECTION_COLUMNS = ("Qs", "New", "Learn", "Review", "Due")
+SECTION_ROWS = 20
+"""At most this many sections get a row; the others share one summed row."""
 
 
 def render_sections(sections: Sequence[SectionStats]) -> RenderableType:
     """The richest of three layouts that fits: a bar for retention, then plain numbers,
-    then without the Learn and Review columns; headers are always whole."""
+    then without the Learn and Review columns; headers are always whole. A deck with
+    more than ``SECTION_ROWS`` sections shows those with the most due, then a summed row."""
+    shown, rest = top_sections(sections, SECTION_ROWS)
+    rows = [*shown, rest] if rest is not None else list(shown)
     return FirstThatFits(
-        _sections_table(sections, SECTION_COLUMNS, bar=True),
-        _sections_table(sections, SECTION_COLUMNS, bar=False),
-        _sections_table(sections, ("Qs", "New", "Due"), bar=False),
+        _sections_table(rows, SECTION_COLUMNS, bar=True),
+        _sections_table(rows, SECTION_COLUMNS, bar=False),
+        _sections_table(rows, ("Qs", "New", "Due"), bar=False),
     )
 
 

@@ -1,0 +1,321 @@
+"""Progress records to and from JSON, every field checked for type and range.
+
+Snapshot (``progress.json``, version 2)::
+
+    {"version": 2, "log": GENERATION,
+     "decks": {KEY: {"path": PATH_OR_NULL, "cards": {QID: CARD},
+                     "reviews": [[ID, QID, AT, RATING, MODE, DURATION_MS, SCORE], ...],
+                     "interviews": [INTERVIEW, ...]}}}
+    CARD = {"card_id", "state": 1|2|3, "step", "stability", "difficulty",
+            "due": ISO, "last_review": ISO, "question"?, "carried_from"?}
+
+A card, review or interview that fails a check is left out and counted in
+``Decoded.rejected`` (the store keeps the original file aside); only a document
+whose skeleton is wrong raises ``FormatError``. Numbers are never NaN or infinite
+on the way in, so they cannot be on the way out.
+
+Format history: version 0 kept reviews as objects; version 1 as rows without an
+id (``[QID, AT, RATING, MODE, DURATION_MS, SCORE]``); version 2 gives every review
+its own id and adds the review log (see :mod:`flaskprep.store.log`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from flaskprep.clock import format_time, parse_time
+from flaskprep.store.records import (
+    PHASES,
+    RATINGS,
+    CardState,
+    DeckProgress,
+    InterviewAnswerRecord,
+    InterviewRecord,
+    Progress,
+    Review,
+)
+
+VERSION = 2
+FIRST_YEAR, LAST_YEAR = 1970, 2999
+"""Dates outside these years are refused: scheduling past them would overflow."""
+MAX_STEP = 10_000
+MAX_TEXT = 10_000
+
+
+class FormatError(ValueError):
+    pass
+
+
+@dataclass(slots=True)
+class Decoded:
+    progress: Progress
+    log: str | None
+    rejected: list[str] = field(default_factory=list)
+    """One line per record left out (``deck K: card Q: bad due``)."""
+
+
+# -- snapshot ----------------------------------------------------------------------
+
+
+def encode_snapshot(progress: Progress, log: str | None) -> bytes:
+    parts = [b'{"version":%d,"log":' % VERSION, dumps(log), b',"decks":{']
+    for index, (key, deck) in enumerate(progress.decks.items()):
+        parts += [b",\n" if index else b"\n", dumps(key), b':{"path":', dumps(deck.path)]
+        parts.append(b',"cards":{')
+        parts.append(
+            b",".join(dumps(q) + b":" + dumps(card_json(c)) for q, c in deck.cards.items())
+        )
+        parts.append(b'},"reviews":[')
+        parts.append(b",\n".join(dumps(review_json(r)) for r in deck.reviews))
+        parts.append(b'],"interviews":')
+        parts += [dumps([interview_json(i) for i in deck.interviews]), b"}"]
+    parts.append(b"}}\n")
+    return b"".join(parts)
+
+
+def decode_snapshot(data: Any) -> Decoded:
+    """A parsed version-2 document (older ones go through :func:`migrate` first)."""
+    if not isinstance(data, dict):
+        raise FormatError("not a JSON object")
+    decks = _expect(data.get("decks"), dict, "decks")
+    log = data.get("log")
+    decoded = Decoded(Progress(), log if isinstance(log, str) else None)
+    for key, value in decks.items():
+        if not is_text(key):
+            decoded.rejected.append("a deck with an unreadable key")
+            continue
+        decoded.progress.decks[key] = _decode_deck(key, value, decoded.rejected)
+    return decoded
+
+
+def _decode_deck(key: str, data: Any, rejected: list[str]) -> DeckProgress:
+    _expect(data, dict, f"deck {key}")
+    path = data.get("path")
+    deck = DeckProgress(path=path if is_text(path) else None)
+    for qid, value in _expect(data.get("cards", {}), dict, "cards").items():
+        try:
+            deck.cards[text(qid, "id")] = card_from_json(value)
+        except (FormatError, TypeError, ValueError) as exc:
+            rejected.append(f"deck {_show(key)}: card {_show(qid)}: {exc}")
+    for row in _expect(data.get("reviews", []), list, "reviews"):
+        try:
+            deck.reviews.append(review_from_json(row))
+        except (FormatError, TypeError, ValueError) as exc:
+            rejected.append(f"deck {_show(key)}: review {_show(row)}: {exc}")
+    for value in _expect(data.get("interviews", []), list, "interviews"):
+        try:
+            deck.interviews.append(interview_from_json(value))
+        except (FormatError, TypeError, ValueError) as exc:
+            rejected.append(f"deck {_show(key)}: interview: {exc}")
+    return deck
+
+
+# -- records -------------------------------------------------------------------------
+
+
+def card_json(card: CardState) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "card_id": card.card_id,
+        "state": int(card.phase),
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": format_time(card.due),
+        "last_review": format_time(card.last_review),
+    }
+    if card.question is not None:
+        out["question"] = card.question
+    if card.carried_from is not None:
+        out["carried_from"] = card.carried_from
+    return out
+
+
+def card_from_json(data: Any) -> CardState:
+    _expect(data, dict, "card")
+    phase = PHASES.get(data.get("state")) if _is_int(data.get("state")) else None
+    if phase is None:
+        raise FormatError("bad state")
+    step = data.get("step")
+    if step is not None and not (_is_int(step) and 0 <= step <= MAX_STEP):
+        raise FormatError("bad step")
+    card_id = data.get("card_id")
+    if not (_is_int(card_id) and 0 <= card_id < 2**63):
+        raise FormatError("bad card_id")
+    return CardState(
+        card_id=card_id,
+        phase=phase,
+        step=step,
+        stability=_positive(data.get("stability"), "stability", 0.0, 1e9),
+        difficulty=_positive(data.get("difficulty"), "difficulty", 0.0, 100.0),
+        due=time_from_json(data.get("due")),
+        last_review=time_from_json(data.get("last_review")),
+        question=_optional_text(data.get("question"), "question"),
+        carried_from=_optional_text(data.get("carried_from"), "carried_from"),
+    )
+
+
+def review_json(review: Review) -> list[Any]:
+    return [
+        review.id,
+        review.question_id,
+        format_time(review.at),
+        int(review.rating),
+        review.mode,
+        review.duration_ms,
+        review.score,
+    ]
+
+
+def review_from_json(row: Any) -> Review:
+    if not isinstance(row, list) or len(row) != 7:
+        raise FormatError("not a review row")
+    review_id, qid, at, rating, mode, duration, score = row
+    if not (_is_int(rating) and rating in RATINGS):
+        raise FormatError("bad rating")
+    if not (_is_int(duration) and 0 <= duration < 2**53):
+        raise FormatError("bad duration")
+    if score is not None and not _is_number(score):
+        raise FormatError("bad score")
+    return Review(
+        text(qid, "id"),
+        time_from_json(at),
+        RATINGS[rating],
+        text(mode, "mode"),
+        duration,
+        None if score is None else float(score),
+        text(review_id, "review id"),
+    )
+
+
+def interview_json(record: InterviewRecord) -> dict[str, Any]:
+    return {
+        "at": format_time(record.at),
+        "count": record.count,
+        "planned": record.planned,
+        "score": record.score,
+        "minutes": record.minutes,
+        "timed_out": record.timed_out,
+        "skipped": record.skipped,
+        "questions": [
+            {
+                "id": a.question_id,
+                "score": a.score,
+                "missing": list(a.missing),
+                "duration_ms": a.duration_ms,
+            }
+            for a in record.answers
+        ],
+    }
+
+
+def interview_from_json(data: Any) -> InterviewRecord:
+    _expect(data, dict, "interview")
+    minutes = data.get("minutes")
+    if minutes is not None and not (_is_number(minutes) and minutes >= 0):
+        raise FormatError("bad minutes")
+    return InterviewRecord(
+        at=time_from_json(data.get("at")),
+        count=_count(data.get("count"), "count"),
+        planned=_count(data.get("planned", data.get("count")), "planned"),
+        score=_fraction(data.get("score"), "score"),
+        minutes=None if minutes is None else float(minutes),
+        timed_out=data.get("timed_out") is True,
+        skipped=_count(data.get("skipped", 0), "skipped"),
+        answers=tuple(_answer(a) for a in _expect(data.get("questions", []), list, "questions")),
+    )
+
+
+def _answer(data: Any) -> InterviewAnswerRecord:
+    _expect(data, dict, "interview answer")
+    missing = _expect(data.get("missing", []), list, "missing")
+    return InterviewAnswerRecord(
+        text(data.get("id"), "id"),
+        _fraction(data.get("score"), "answer score"),
+        tuple(text(m, "missing term") for m in missing),
+        _count(data.get("duration_ms", 0), "duration"),
+    )
+
+
+def time_from_json(text: Any) -> datetime:
+    moment = parse_time(text)
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise FormatError(f"date out of range ({moment.year})")
+    return moment
+
+
+# -- checks -------------------------------------------------------------------------
+
+
+def dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+def _expect(value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise FormatError(f"{what}: expected {kind.__name__}")
+    return value
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float) and math.isfinite(value)
+
+
+def is_text(value: Any) -> bool:
+    """A str that can be written back as UTF-8 (no lone surrogates), not absurdly long."""
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def text(value: Any, what: str) -> str:
+    if not is_text(value) or not value:
+        raise FormatError(f"bad {what}")
+    return str(value)
+
+
+def _optional_text(value: Any, what: str) -> str | None:
+    if value is None:
+        return None
+    if not is_text(value):
+        raise FormatError(f"bad {what}")
+    return str(value)
+
+
+def _positive(value: Any, what: str, low: float, high: float) -> float | None:
+    if value is None:
+        return None
+    if not (_is_number(value) and low < value <= high):
+        raise FormatError(f"bad {what}")
+    return float(value)
+
+
+def _count(value: Any, what: str) -> int:
+    if not (_is_int(value) and 0 <= value < 2**31):
+        raise FormatError(f"bad {what}")
+    return int(value)
+
+
+def _fraction(value: Any, what: str) -> float:
+    if not (_is_number(value) and 0 <= value <= 1):
+        raise FormatError(f"bad {what}")
+    return float(value)
+
+
+def _show(value: Any) -> str:
+    """A short, printable picture of a bad value for a notice."""
+    text = repr(value).encode("ascii", "backslashreplace").decode()
+    return text if len(text) <= 40 else text[:37] + "..."

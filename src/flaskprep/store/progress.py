@@ -1,0 +1,361 @@
+"""The progress store: a snapshot of card states plus an append-only review log.
+
+API (for quiz, stats, reset, check, interview)::
+
+    store = ProgressStore()            # path defaults to paths.progress_file()
+    progress = store.load()            # Progress; never raises on a damaged file
+    store.notices                      # one-line messages for the user (file set aside...)
+    store.check_writable()             # ProgressError (hint FLASKPREP_HOME) before a session
+    store.record(deck_key, review, card)           # a grade: one fsynced line appended
+    store.undo(deck_key, review, previous_card)    # take a grade back, card restored
+    store.add_interview(deck_key, record)
+    store.reset(deck_key, question_ids | None)     # -> number of cards forgotten
+    store.carry_over(deck_key, {new_id: old_id})   # progress of reworded questions
+
+Every change takes the lock (beside the real file), catches up with what other
+processes wrote, applies the change and makes it durable before returning. A grade
+appends a line to the log (:mod:`flaskprep.store.log`); any other change, and a log
+past ``COMPACT_BYTES``, compacts: the snapshot is rewritten atomically (temp file,
+fsync, ``os.replace``, mode 0600) and a fresh log begun.
+
+Damage never locks the user out: a bad card, review or log line is left out with a
+notice (the original kept as ``progress.json.corrupt-<UTC time>``); a file that
+cannot be read at all is moved aside to that name. A file from a newer flaskprep
+is refused (``ProgressError``) and never touched; an older one is migrated, the
+old file kept as ``progress.json.v<N>.bak`` at the first save.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from flaskprep import clock, paths
+from flaskprep.errors import ProgressError
+from flaskprep.store import files, log
+from flaskprep.store import format as fmt
+from flaskprep.store.locations import Locations, locate
+from flaskprep.store.migration import migrate
+from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
+
+VERSION = fmt.VERSION
+HINT = "set FLASKPREP_HOME to a writable folder"
+LOCK_TIMEOUT_S = 10.0
+COMPACT_BYTES = 2_000_000
+T = TypeVar("T")
+
+
+class _Unreadable(Exception):
+    pass
+
+
+class ProgressStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else paths.progress_file()
+        self.notices: list[str] = []
+        self._progress: Progress | None = None
+        self._snapshot_stamp: files.Stamp | None = None
+        self._generation: str | None = None
+        self._log_inode: int | None = None
+        self._log_end = 0
+        self._damage: list[str] = []
+        self._old_version: tuple[int, bytes] | None = None
+        self._swept = False
+
+    # -- reading -------------------------------------------------------------------
+
+    def load(self) -> Progress:
+        """The current progress; damage is set aside (see ``notices``), never raised."""
+        where = locate(self.path)
+        try:
+            progress = self._fresh(where)
+        except _Unreadable:
+            progress = None
+        if progress is not None and not self._damage:
+            return progress
+        with self._lock(where):
+            return self._repaired(where)
+
+    def _fresh(self, where: Locations) -> Progress:
+        stamp = files.stamp(where.snapshot)
+        if self._progress is None or stamp != self._snapshot_stamp:
+            self._read_snapshot(where, stamp)
+        assert self._progress is not None
+        if not self._read_log(where, self._progress):  # compacted by another process
+            self._read_snapshot(where, files.stamp(where.snapshot))
+            assert self._progress is not None
+            self._read_log(where, self._progress)
+        return self._progress
+
+    def _read_snapshot(self, where: Locations, stamp: files.Stamp | None) -> None:
+        self._progress = None
+        progress, generation, damage = Progress(), None, []
+        if stamp is not None:
+            try:
+                decoded = self._decode(files.read_capped(where.snapshot))
+            except (OSError, ValueError, RecursionError) as exc:
+                raise _Unreadable(files.describe(exc)) from None
+            progress, generation, damage = decoded.progress, decoded.log, decoded.rejected
+        self._progress, self._generation, self._damage = progress, generation, damage
+        self._snapshot_stamp, self._log_inode, self._log_end = stamp, None, 0
+
+    def _decode(self, raw: bytes) -> fmt.Decoded:
+        data = json.loads(raw)
+        version = data.get("version") if isinstance(data, dict) else None
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise fmt.FormatError("no version number")
+        if version > VERSION:
+            raise ProgressError(
+                f"{self.path} was written by a newer flaskprep (format {version}, this one "
+                f"reads {VERSION}); it was left untouched",
+                hint="upgrade flaskprep, or set FLASKPREP_HOME to use another folder",
+            )
+        if version < VERSION:
+            data = migrate(data, version)
+            self._old_version = (version, raw)
+        return fmt.decode_snapshot(data)
+
+    def _read_log(self, where: Locations, progress: Progress) -> bool:
+        """Apply the log's new lines; False if it is not the file read so far (re-read all)."""
+        if files.stat_or_none(where.log) is None:  # also refuses a FIFO, which open would wait on
+            return not self._log_end
+        try:
+            with where.log.open("rb") as handle:
+                info = os.fstat(handle.fileno())
+                if self._log_end and info.st_ino != self._log_inode:
+                    return False
+                if info.st_size <= self._log_end:
+                    return True
+                handle.seek(self._log_end)
+                data = handle.read(info.st_size - self._log_end)
+        except FileNotFoundError:
+            return not self._log_end
+        except OSError as exc:
+            raise self._error("cannot read its review log", exc) from None
+        tail = log.read_tail(data, self._log_end, self._generation, progress)
+        if tail.current:
+            self._log_inode, self._log_end = info.st_ino, tail.end
+            self._damage += tail.bad
+        return True
+
+    def _repaired(self, where: Locations) -> Progress:
+        """Under the lock: read again from scratch and set aside whatever is damaged."""
+        self._progress = None
+        try:
+            progress = self._fresh(where)
+        except _Unreadable as exc:
+            if where.linked:
+                raise ProgressError(
+                    f"progress file {self.path} (a link to {where.snapshot}) is unreadable "
+                    f"({exc}); nothing was changed",
+                    hint="point the link at a progress file, or remove it",
+                ) from None
+            self._move_aside(where, str(exc))
+            return self._fresh(where)
+        if self._damage:
+            self._set_aside(where, progress)
+        return progress
+
+    def _move_aside(self, where: Locations, reason: str) -> None:
+        stamp = clock.file_stamp(clock.now())
+        target = where.beside(f".corrupt-{stamp}")
+        try:
+            where.snapshot.replace(target)
+            target.chmod(0o600)
+            if where.log.exists() and not where.log.is_symlink():
+                where.log.replace(where.log.with_name(f"{where.log.name}.corrupt-{stamp}"))
+        except OSError as exc:
+            raise self._error("is unreadable and cannot be moved aside", exc) from None
+        self.notices.append(
+            f"progress file was unreadable ({reason}); moved it to {target} and started fresh"
+        )
+
+    def _set_aside(self, where: Locations, progress: Progress) -> None:
+        """Keep the damaged files as they are, then save what could be read."""
+        count, first = len(self._damage), self._damage[0]
+        stamp = clock.file_stamp(clock.now())
+        kept = where.beside(f".corrupt-{stamp}")
+        try:
+            for source, copy in ((where.snapshot, kept), (where.log, None)):
+                if source.exists():
+                    copy = copy or source.with_name(f"{source.name}.corrupt-{stamp}")
+                    files.write_atomic(copy, source.read_bytes())
+            self._compact(where, progress)
+        except (OSError, ProgressError) as exc:
+            self.notices.append(
+                f"progress file has {count} unreadable entries ({first}); "
+                f"left them out but could not save: {files.describe(exc)}"
+            )
+            return
+        self._damage = []
+        self.notices.append(
+            f"progress file had {count} unreadable entr{'y' if count == 1 else 'ies'} "
+            f"({first}); left out, the original kept at {kept}"
+        )
+
+    # -- writing -------------------------------------------------------------------
+
+    def check_writable(self) -> None:
+        """Raise ``ProgressError`` now if grades could not be saved later."""
+        where = locate(self.path)
+        files.ensure_folder(where.snapshot.parent, HINT)
+        folder = where.snapshot.parent
+        if not files.can_write(folder):
+            raise ProgressError(f"cannot write to data folder {folder}", hint=HINT)
+        for path in (where.snapshot, where.log):
+            if path.exists() and not files.can_write(path):
+                raise ProgressError(f"progress file {path} is read-only", hint=HINT)
+        try:
+            files.probe(folder / f".{where.snapshot.name}.probe-{os.getpid()}")
+        except OSError as exc:
+            raise self._error("cannot be saved", exc) from None
+        self.load()
+
+    def record(self, deck_key: str, review: Review, card: CardState) -> None:
+        self._append(
+            log.grade_line(deck_key, review, card),
+            lambda p: log.apply_grade(p, deck_key, review, card),
+        )
+
+    def undo(self, deck_key: str, review: Review, previous_card: CardState | None) -> None:
+        self._append(
+            log.undo_line(deck_key, review, previous_card),
+            lambda p: log.apply_undo(p, deck_key, review, previous_card),
+        )
+
+    def add_interview(self, deck_key: str, record: InterviewRecord) -> None:
+        self._append(
+            log.interview_line(deck_key, record),
+            lambda p: log.apply_interview(p, deck_key, record),
+        )
+
+    def reset(self, deck_key: str, question_ids: Collection[str] | None) -> int:
+        """Forget cards and reviews of ``question_ids`` (all of the deck's when ``None``)."""
+
+        def change(progress: Progress) -> int:
+            deck = progress.deck_for_update(deck_key)
+            doomed = set(deck.cards if question_ids is None else question_ids)
+            count = sum(1 for qid in doomed if qid in deck.cards)
+            deck.cards = {q: c for q, c in deck.cards.items() if q not in doomed}
+            deck.reviews = [r for r in deck.reviews if r.question_id not in doomed]
+            return count
+
+        return self._rewrite(change)
+
+    def carry_over(self, deck_key: str, moves: dict[str, str]) -> None:
+        """Give each reworded question (new id) a copy of its old card; the old one stays."""
+
+        def change(progress: Progress) -> None:
+            deck = progress.deck_for_update(deck_key)
+            for new_id, old_id in moves.items():
+                old = deck.cards.get(old_id)
+                if new_id not in deck.cards and old is not None:
+                    deck.cards[new_id] = replace(old, carried_from=old_id)
+
+        if moves:
+            self._rewrite(change)
+
+    def _append(self, line: bytes, apply: Callable[[Progress], None]) -> None:
+        where = locate(self.path)
+        files.ensure_folder(where.snapshot.parent, HINT)
+        with self._lock(where):
+            progress = self._locked_fresh(where)
+            if self._generation is None:  # a migrated file: its first save compacts
+                self._compact(where, progress)
+            elif self._log_inode is None:  # no log of this snapshot's generation yet
+                self._begin_log(where, self._generation)
+            self._check_file_writable(where.snapshot)
+            self._check_file_writable(where.log)
+            try:
+                if files.size(where.log) != self._log_end:  # a torn line nobody was told was saved
+                    files.truncate_synced(where.log, self._log_end)
+                self._log_end = files.append_synced(where.log, line)
+            except OSError as exc:
+                self._progress = None  # re-read: what is on disk is the truth
+                raise self._error("could not be saved; the previous file is intact", exc) from None
+            apply(progress)
+            if self._log_end > COMPACT_BYTES:
+                self._compact(where, progress)
+
+    def _rewrite(self, change: Callable[[Progress], T]) -> T:
+        where = locate(self.path)
+        files.ensure_folder(where.snapshot.parent, HINT)
+        with self._lock(where):
+            progress = self._locked_fresh(where)
+            result = change(progress)
+            self._compact(where, progress)
+        return result
+
+    def _locked_fresh(self, where: Locations) -> Progress:
+        self._remove_orphaned_temp_files(where)
+        try:
+            progress = self._fresh(where)
+        except _Unreadable:
+            return self._repaired(where)
+        return self._repaired(where) if self._damage else progress
+
+    def _compact(self, where: Locations, progress: Progress) -> None:
+        """Rewrite the snapshot with everything, then begin a fresh log (see ``log``)."""
+        self._check_file_writable(where.snapshot)
+        generation = log.new_generation()
+        try:
+            self._keep_old_version(where)
+            files.write_atomic(where.snapshot, fmt.encode_snapshot(progress, generation))
+        except OSError as exc:
+            self._progress = None
+            raise self._error("could not be saved; the previous file is intact", exc) from None
+        self._snapshot_stamp, self._generation = files.stamp(where.snapshot), generation
+        self._begin_log(where, generation)
+
+    def _begin_log(self, where: Locations, generation: str) -> None:
+        try:
+            files.write_atomic(where.log, log.header(generation))
+        except OSError as exc:
+            raise self._error("could not be saved; the previous file is intact", exc) from None
+        info = files.stat_or_none(where.log)
+        self._log_inode, self._log_end = (info.st_ino, info.st_size) if info else (None, 0)
+
+    def _check_file_writable(self, path: Path) -> None:
+        if path.exists() and not files.can_write(path):
+            raise ProgressError(f"progress file {path} is read-only", hint=HINT)
+
+    def _remove_orphaned_temp_files(self, where: Locations) -> None:
+        """Temp files of saves killed mid-write (only a save holding the lock writes one)."""
+        if self._swept:
+            return
+        self._swept = True
+        for path in (where.snapshot, where.log):
+            for orphan in path.parent.glob(f".{path.name}.*.tmp"):
+                orphan.unlink(missing_ok=True)
+
+    def _keep_old_version(self, where: Locations) -> None:
+        if self._old_version is None:
+            return
+        version, raw = self._old_version
+        backup = where.beside(f".v{version}.bak")
+        files.write_atomic(backup, raw)
+        self._old_version = None
+        self.notices.append(
+            f"progress file upgraded to format {VERSION}; old copy kept at {backup}"
+        )
+
+    @contextmanager
+    def _lock(self, where: Locations) -> Iterator[None]:
+        try:
+            with files.file_lock(where.lock, LOCK_TIMEOUT_S):
+                yield
+        except TimeoutError:
+            raise ProgressError(
+                f"{self.path} is locked by another flaskprep for over {LOCK_TIMEOUT_S:.0f}s",
+                hint="close the other flaskprep or remove the .lock file",
+            ) from None
+        except OSError as exc:  # permission denied, or the lock's name taken by a folder
+            raise self._error("cannot be locked", exc) from None
+
+    def _error(self, what: str, exc: BaseException) -> ProgressError:
+        return ProgressError(f"progress file {self.path} {what}: {files.describe(exc)}", hint=HINT)
