@@ -151,3 +151,15 @@ def test_a_deck_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
     with big.open("wb") as handle:
         handle.truncate(reading.MAX_DECK_BYTES + 1)  # sparse: costs no disk
     assert_refused(run("--deck", str(big), "browse"), str(big))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_special_review_log_beside_the_progress_file_is_refused(kind: str) -> None:
+    """The store keeps a review log beside ``progress.json``: the same rule holds for it."""
+    assert run("quiz", "--count", "1", stdin="\n3\n").exit_code == 0  # a real progress file
+    log = make(paths.progress_file().with_name("progress.log.jsonl.tmp-test"), kind)
+    real_log = paths.progress_file().with_name("progress.log.jsonl")
+    real_log.unlink(missing_ok=True)
+    log.rename(real_log)
+    line = assert_refused(run("stats"), str(real_log))
+    assert "not a regular file" in line or "link to" in line
