@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from flaskprep.cli.interview_loop import ask, read_answer
+from flaskprep.cli.keys import Refresh
 from flaskprep.interview import (
     Interview,
     interview_record,
@@ -19,7 +20,6 @@ from flaskprep.model import Deck, Question, Section
 from flaskprep.stats import interview_history
 from flaskprep.store import CardState, DeckProgress, Phase, Review
 from flaskprep.ui.interview_view import format_time_left
-from flaskprep.ui.keys import Refresh
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=timezone.utc)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flaskprep.ui.line_editor import LineEditor
+from flaskprep.cli.line_editor import LineEditor
 
 
 def typed(editor: LineEditor, *keys: str) -> str:

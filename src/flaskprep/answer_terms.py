@@ -22,7 +22,7 @@ from flaskprep.words.spelling import osa_distance
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.synonyms import PHRASES, canonical
-from flaskprep.words.tokens import fold
+from flaskprep.words.tokens import CAMEL_PART, fold
 from flaskprep.words.weights import RARE, weight
 
 TermKind = Literal["identifier", "name", "word"]
@@ -38,7 +38,7 @@ _GENERIC_PARTS = frozenset({"applic", "flask"})
 
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _RAW_TOKEN = re.compile(r"[A-Za-z_][\w’']*(?:[.\-][A-Za-z0-9_][\w]*)*|\d{2,}")
-_SUB_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_SUB_WORD = CAMEL_PART  # the one camel-case pattern (words.tokens)
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 NON_ALNUM = re.compile(r"[\W_]+")
 _POSSESSIVE = re.compile(r"['’]s?$")

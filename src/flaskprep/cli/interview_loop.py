@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 from rich.console import RenderableType
 from rich.text import Text
 
+from flaskprep.cli.keys import KeyReader, Refresh
 from flaskprep.interview import Interview, InterviewAnswer
 from flaskprep.model import Deck
 from flaskprep.ui import interview_view as view
 from flaskprep.ui.interview_view import format_time_left
-from flaskprep.ui.keys import KeyReader, Refresh
 
 Clock = Callable[[], datetime]
 Record = Callable[[InterviewAnswer], None]

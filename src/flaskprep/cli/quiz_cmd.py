@@ -184,11 +184,12 @@ def _idf(decks: list[Deck], mode: str) -> dict[str, float] | None:
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
     """Load progress, report notices, carry progress over to reworded questions."""
+    from flaskprep import paths
     from flaskprep.rewording import reworded_questions
 
     deck_progress = store.load().deck(deck.key)
     _notices(store, 0)
-    moves = reworded_questions(deck, deck_progress)
+    moves = reworded_questions(deck, deck_progress, remember=paths.cache_dir() / "reworded-none")
     if moves:
         store.carry_over(deck.key, moves)
         deck_progress = store.load().deck(deck.key)
@@ -211,8 +212,7 @@ def _play(
     import time
     from datetime import timedelta
 
-    from flaskprep.cli import quiz_loop
-    from flaskprep.ui import keys
+    from flaskprep.cli import keys, quiz_loop
 
     controls = _controls(decks, store, console, cram)
     started = time.monotonic()
@@ -253,9 +253,9 @@ def _next_due(store: ProgressStore, decks: list[Deck], now: datetime) -> datetim
 
 
 def _controls(decks: list[Deck], store: ProgressStore, console: Console, cram: bool) -> Controls:
+    from flaskprep.cli.keys import LineKeys
     from flaskprep.cli.quiz_loop import Controls
     from flaskprep.scheduling import preview_intervals
-    from flaskprep.ui.keys import LineKeys
     from flaskprep.ui.quiz_view import Screen
 
     def previews(prompt: Prompt) -> dict[Rating, timedelta]:

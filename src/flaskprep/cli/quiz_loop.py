@@ -15,10 +15,10 @@ from datetime import datetime
 
 from rich.text import Text
 
+from flaskprep.cli.keys import KeyReader
 from flaskprep.learn.prompts import Prompt
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating
-from flaskprep.ui.keys import KeyReader
 from flaskprep.ui.quiz_view import GRADE_KEYS, Screen, render
 
 COMMANDS = ("u", "s", "q")

@@ -189,9 +189,9 @@ def reset(
 def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None:
     """Ask, save each answer as a review, then save and show the report (also on Ctrl-C)."""
     from flaskprep.cli import common
+    from flaskprep.cli.keys import stdin_is_terminal
     from flaskprep.interview import interview_record
     from flaskprep.ui import interview_view as view
-    from flaskprep.ui.keys import stdin_is_terminal
 
     console = common.console()
     interactive = stdin_is_terminal()
@@ -210,9 +210,8 @@ def _run_interview(session: Interview, deck: Deck, store: ProgressStore) -> None
 
 
 def _ask_all(session: Interview, deck: Deck, store: ProgressStore, interactive: bool) -> None:
-    from flaskprep.cli import common
+    from flaskprep.cli import common, keys
     from flaskprep.cli.interview_loop import ask_each
-    from flaskprep.ui import keys
 
     console = common.console()
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flaskprep.errors import ProgressError
+from flaskprep.store import files
 
 LOG_SUFFIX = ".log.jsonl"
 
@@ -42,6 +43,33 @@ def locate(named: Path) -> Locations:
         log = snapshot.with_name(snapshot.name.removesuffix(".json") + LOG_SUFFIX)
     lock = snapshot.with_name(snapshot.name + ".lock")
     return Locations(named, snapshot, log, lock, snapshot != named)
+
+
+def move_aside(where: Locations, stamp: str) -> Path:
+    """Rename an unreadable snapshot (and its log) to ``*.corrupt-<stamp>``; the new name."""
+    target = where.beside(f".corrupt-{stamp}")
+    where.snapshot.replace(target)
+    target.chmod(0o600)
+    if where.log.exists() and not where.log.is_symlink():
+        where.log.replace(where.log.with_name(f"{where.log.name}.corrupt-{stamp}"))
+    return target
+
+
+def keep_copies(where: Locations, stamp: str) -> Path:
+    """Copy the snapshot and log, as they are, to ``*.corrupt-<stamp>``; the snapshot's copy."""
+    kept = where.beside(f".corrupt-{stamp}")
+    for source, copy in ((where.snapshot, kept), (where.log, None)):
+        if source.exists():
+            copy = copy or source.with_name(f"{source.name}.corrupt-{stamp}")
+            files.write_atomic(copy, source.read_bytes())
+    return kept
+
+
+def remove_temp_files(where: Locations) -> None:
+    """Temp files of saves killed mid-write (only a save holding the lock writes one)."""
+    for path in (where.snapshot, where.log):
+        for orphan in path.parent.glob(f".{path.name}.*.tmp"):
+            orphan.unlink(missing_ok=True)
 
 
 def _follow(path: Path) -> Path:

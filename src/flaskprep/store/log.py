@@ -18,7 +18,7 @@ is reported in ``Tail.bad`` and left out.
 from __future__ import annotations
 
 import json
-import secrets
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,7 @@ from flaskprep.store.records import CardState, InterviewRecord, Progress, Rating
 
 
 def new_generation() -> str:
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()  # not secrets, which loads hmac and OpenSSL on start-up
 
 
 def header(generation: str) -> bytes:

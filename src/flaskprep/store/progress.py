@@ -1,28 +1,13 @@
 """The progress store: a snapshot of card states plus an append-only review log.
 
-API (for quiz, stats, reset, check, interview)::
-
-    store = ProgressStore()            # path defaults to paths.progress_file()
-    progress = store.load()            # Progress; never raises on a damaged file
-    store.notices                      # one-line messages for the user (file set aside...)
-    store.check_writable()             # ProgressError (hint FLASKPREP_HOME) before a session
-    store.record(deck_key, review, card)           # a grade: one fsynced line appended
-    store.undo(deck_key, review, previous_card)    # take a grade back, card restored
-    store.add_interview(deck_key, record)
-    store.reset(deck_key, question_ids | None)     # -> number of cards forgotten
-    store.carry_over(deck_key, {new_id: old_id})   # progress of reworded questions
-
-Every change takes the lock (beside the real file), catches up with what other
-processes wrote, applies the change and makes it durable before returning. A grade
-appends a line to the log (:mod:`flaskprep.store.log`); any other change, and a log
-past ``COMPACT_BYTES``, compacts: the snapshot is rewritten atomically (temp file,
-fsync, ``os.replace``, mode 0600) and a fresh log begun.
-
-Damage never locks the user out: a bad card, review or log line is left out with a
-notice (the original kept as ``progress.json.corrupt-<UTC time>``); a file that
-cannot be read at all is moved aside to that name. A file from a newer flaskprep
-is refused (``ProgressError``) and never touched; an older one is migrated, the
-old file kept as ``progress.json.v<N>.bak`` at the first save.
+``ProgressStore().load()`` gives a ``Progress`` and never raises on a damaged file
+(``notices`` says what was set aside); ``record``/``undo``/``add_interview`` append one
+fsynced line to the log; ``reset``/``carry_over`` (and a log past ``COMPACT_BYTES``)
+compact: the snapshot is rewritten atomically and a fresh log begun. Every change takes
+the lock beside the real file and first catches up with what other processes wrote.
+A bad card, review or log line is left out with a notice, the original kept as
+``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name; a
+newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
 """
 
 from __future__ import annotations
@@ -39,7 +24,13 @@ from flaskprep import clock, paths
 from flaskprep.errors import ProgressError
 from flaskprep.store import files, log
 from flaskprep.store import format as fmt
-from flaskprep.store.locations import Locations, locate
+from flaskprep.store.locations import (
+    Locations,
+    keep_copies,
+    locate,
+    move_aside,
+    remove_temp_files,
+)
 from flaskprep.store.migration import migrate
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
 
@@ -74,7 +65,9 @@ class ProgressStore:
         where = locate(self.path)
         try:
             progress = self._fresh(where)
-        except _Unreadable:
+        except _Unreadable as exc:
+            if where.linked:
+                raise self._unreadable_link(where, exc) from None
             progress = None
         if progress is not None and not self._damage:
             return progress
@@ -150,25 +143,23 @@ class ProgressStore:
             progress = self._fresh(where)
         except _Unreadable as exc:
             if where.linked:
-                raise ProgressError(
-                    f"progress file {self.path} (a link to {where.snapshot}) is unreadable "
-                    f"({exc}); nothing was changed",
-                    hint="point the link at a progress file, or remove it",
-                ) from None
+                raise self._unreadable_link(where, exc) from None
             self._move_aside(where, str(exc))
             return self._fresh(where)
         if self._damage:
             self._set_aside(where, progress)
         return progress
 
+    def _unreadable_link(self, where: Locations, reason: BaseException) -> ProgressError:
+        return ProgressError(
+            f"progress file {self.path} (a link to {where.snapshot}) is unreadable "
+            f"({reason}); nothing was changed",
+            hint="point the link at a progress file, or remove it",
+        )
+
     def _move_aside(self, where: Locations, reason: str) -> None:
-        stamp = clock.file_stamp(clock.now())
-        target = where.beside(f".corrupt-{stamp}")
         try:
-            where.snapshot.replace(target)
-            target.chmod(0o600)
-            if where.log.exists() and not where.log.is_symlink():
-                where.log.replace(where.log.with_name(f"{where.log.name}.corrupt-{stamp}"))
+            target = move_aside(where, clock.file_stamp(clock.now()))
         except OSError as exc:
             raise self._error("is unreadable and cannot be moved aside", exc) from None
         self.notices.append(
@@ -178,13 +169,9 @@ class ProgressStore:
     def _set_aside(self, where: Locations, progress: Progress) -> None:
         """Keep the damaged files as they are, then save what could be read."""
         count, first = len(self._damage), self._damage[0]
-        stamp = clock.file_stamp(clock.now())
-        kept = where.beside(f".corrupt-{stamp}")
+        self._damage = []
         try:
-            for source, copy in ((where.snapshot, kept), (where.log, None)):
-                if source.exists():
-                    copy = copy or source.with_name(f"{source.name}.corrupt-{stamp}")
-                    files.write_atomic(copy, source.read_bytes())
+            kept = keep_copies(where, clock.file_stamp(clock.now()))
             self._compact(where, progress)
         except (OSError, ProgressError) as exc:
             self.notices.append(
@@ -192,7 +179,6 @@ class ProgressStore:
                 f"left them out but could not save: {files.describe(exc)}"
             )
             return
-        self._damage = []
         self.notices.append(
             f"progress file had {count} unreadable entr{'y' if count == 1 else 'ies'} "
             f"({first}); left out, the original kept at {kept}"
@@ -263,6 +249,8 @@ class ProgressStore:
     def _append(self, line: bytes, apply: Callable[[Progress], None]) -> None:
         where = locate(self.path)
         files.ensure_folder(where.snapshot.parent, HINT)
+        if where.linked:
+            self.load()  # an unreadable link target is refused before any lock is made
         with self._lock(where):
             progress = self._locked_fresh(where)
             if self._generation is None:  # a migrated file: its first save compacts
@@ -285,6 +273,8 @@ class ProgressStore:
     def _rewrite(self, change: Callable[[Progress], T]) -> T:
         where = locate(self.path)
         files.ensure_folder(where.snapshot.parent, HINT)
+        if where.linked:
+            self.load()  # an unreadable link target is refused before any lock is made
         with self._lock(where):
             progress = self._locked_fresh(where)
             result = change(progress)
@@ -325,13 +315,9 @@ class ProgressStore:
             raise ProgressError(f"progress file {path} is read-only", hint=HINT)
 
     def _remove_orphaned_temp_files(self, where: Locations) -> None:
-        """Temp files of saves killed mid-write (only a save holding the lock writes one)."""
-        if self._swept:
-            return
-        self._swept = True
-        for path in (where.snapshot, where.log):
-            for orphan in path.parent.glob(f".{path.name}.*.tmp"):
-                orphan.unlink(missing_ok=True)
+        if not self._swept:
+            self._swept = True
+            remove_temp_files(where)
 
     def _keep_old_version(self, where: Locations) -> None:
         if self._old_version is None:

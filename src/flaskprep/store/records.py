@@ -9,7 +9,7 @@ converts it to and from the file. A question never reviewed has no card state
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
@@ -59,7 +59,7 @@ class CardState:
 
 def new_review_id() -> str:
     """A review's own identity: random, so two grades in the same clock tick stay two."""
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()  # not secrets, which loads hmac and OpenSSL on start-up
 
 
 @dataclass(frozen=True, slots=True)

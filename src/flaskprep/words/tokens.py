@@ -21,7 +21,7 @@ __all__ = [
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 """A word: letters and digits, with apostrophes allowed inside (``don't``)."""
 
-CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 """One part of a camel-case or digit-suffixed name: ``SQL``, ``Alchemy``; ``jinja``, ``2``."""
 
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")

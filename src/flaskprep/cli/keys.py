@@ -4,7 +4,7 @@ In a terminal, :class:`TerminalKeys` puts stdin in cbreak mode (no Enter needed,
 echo) and always restores the saved settings on the way out: normal exit, end of
 input, Ctrl-C (``KeyboardInterrupt``) and SIGTERM (``flaskprep.cli.Terminated``)
 all leave through the ``with`` block. Typed answers are read by a small line editor
-(:mod:`flaskprep.ui.line_editor`): Left/Right, Home/End, Delete, Backspace and Ctrl-U
+(:mod:`flaskprep.cli.line_editor`): Left/Right, Home/End, Delete, Backspace and Ctrl-U
 edit; any other escape sequence (Up/Down, F-keys) is swallowed, never typed.
 
 When stdin is not a terminal, :class:`LineKeys` speaks a line protocol: an empty
@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from flaskprep.ui.line_editor import LineEditor
+    from flaskprep.cli.line_editor import LineEditor
 
 _ESCAPE_WAIT_S = 0.02
 _TICK_S = 1.0
@@ -174,7 +174,7 @@ class TerminalKeys:
         is redrawn about once a second and the line ends when it returns ``None``;
         a finished line is redrawn with the ``settled`` prompt (no stale countdown).
         """
-        from flaskprep.ui.line_editor import LineEditor
+        from flaskprep.cli.line_editor import LineEditor
 
         editor = LineEditor(prompt, self._width())
         self._write(editor.redraw())
