@@ -90,7 +90,7 @@ def test_pager_adds_r_to_the_users_less(mine: str | None, used: str) -> None:
 
 
 def test_exit_codes_come_from_the_command_result(capsys: pytest.CaptureFixture[str]) -> None:
-    from flaskprep.cli import exit_status
+    from flaskprep.cli.run import exit_status
     from flaskprep.errors import Outcome
 
     assert exit_status(None) == 0

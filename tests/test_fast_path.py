@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cli_runner import Result, run
-from flaskprep.cli import _guarded, _run_typer
 from flaskprep.cli.fast import parse_search
+from flaskprep.cli.run import _guarded, _run_typer
 
 
 def run_through_typer(*args: str) -> Result:

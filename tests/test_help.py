@@ -10,7 +10,7 @@ import pytest
 import typer
 
 from cli_runner import run
-from flaskprep.cli.registry import app
+from flaskprep.cli.registry import app_for
 
 
 def command_paths(typer_app: typer.Typer, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -28,7 +28,7 @@ def command_paths(typer_app: typer.Typer, prefix: tuple[str, ...] = ()) -> list[
     return found
 
 
-COMMANDS = command_paths(app)
+COMMANDS = command_paths(app_for(None))
 
 
 def test_the_walk_finds_the_commands() -> None:

@@ -65,7 +65,13 @@ def test_version_imports_no_command_layer(flag: str) -> None:
     code, modules = loaded_modules(flag)
     assert code == 0
     assert imported(modules, NEVER_FOR_VERSION) == []
-    assert "flaskprep.cli.app" not in modules
+    assert sorted(m for m in modules if m.startswith("flaskprep")) == [
+        "flaskprep",
+        "flaskprep.cli",
+        "flaskprep.cli.streams",
+        "flaskprep.errors",
+        "flaskprep.user_number",
+    ]
 
 
 def test_warm_search_imports_no_parser_quiz_or_markdown() -> None:
@@ -84,9 +90,9 @@ def test_cold_search_parses_without_quiz_modules() -> None:
 def test_registry_names_the_module_of_every_command() -> None:
     import typer.main
 
-    from flaskprep.cli.registry import COMMAND_MODULES, app
+    from flaskprep.cli.registry import COMMAND_MODULES, app_for
 
-    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    commands = typer.main.get_command(app_for(None)).commands  # type: ignore[attr-defined]
     assert set(commands) == set(COMMAND_MODULES)
 
 
@@ -106,3 +112,19 @@ def test_a_command_registers_only_its_own_module(command: str) -> None:
 
     assert f"flaskprep.cli.{COMMAND_MODULES[command]}" in done.stdout
     assert done.stdout.count("_cmd") <= 2  # its module, and one it may import itself
+
+
+@pytest.mark.parametrize(
+    ("command", "banned"),
+    [
+        (("stats",), ("flaskprep.grading", "flaskprep.interview", "flaskprep.cli.quiz_cmd")),
+        (("decks",), ("flaskprep.grading", "flaskprep.export", "fsrs", "flaskprep.learn.session")),
+        (("config", "--path"), ("flaskprep.store", "flaskprep.grading", "fsrs")),
+    ],
+)
+def test_a_command_loads_what_it_uses_not_its_neighbours(
+    command: tuple[str, ...], banned: tuple[str, ...]
+) -> None:
+    code, modules = loaded_modules(*command)
+    assert code == 0
+    assert imported(modules, banned) == []

@@ -18,19 +18,19 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from flaskprep import __version__, paths
+from flaskprep import __version__, paths, search
 from flaskprep.deck_columns import DeckColumns, eager_deck, lazy_deck, to_columns
 from flaskprep.errors import DeckError
 from flaskprep.model import Deck
+from flaskprep.parsing import PARSER_VERSION, parse_deck
 from flaskprep.regular_file import UnusableFile, check_regular
-
-if TYPE_CHECKING:
-    from flaskprep.search import SearchIndex
+from flaskprep.search import SearchIndex
 
 CACHE_FORMAT = 5
 BUNDLED_KEY_PREFIX = "bundled:"
@@ -74,8 +74,6 @@ def load_deck(path: Path | None = None) -> Deck:
 
 def load_indexed(path: Path | None = None) -> tuple[Deck, SearchIndex]:
     """The deck (its questions made as they are looked at) and its search index."""
-    from flaskprep import search
-
     path = resolve_deck_path(path)
     stamp = _stamp(path)
     columns = _read_cache(_cache_file(stamp, "deck"), (CACHE_FORMAT, stamp))
@@ -91,16 +89,12 @@ def load_indexed(path: Path | None = None) -> tuple[Deck, SearchIndex]:
 
 
 def _parse_and_store(path: Path, stamp: _Stamp) -> Deck:
-    from flaskprep.parsing import parse_deck
-
     deck = parse_deck(path, key=deck_key(path))
     _write_cache(_cache_file(stamp, "deck"), (CACHE_FORMAT, stamp, to_columns(deck)))
     return deck
 
 
 def _stamp(path: Path) -> _Stamp:
-    from flaskprep.parsing import PARSER_VERSION
-
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -175,8 +169,6 @@ def _private(cache: Path) -> bool:
 
 
 def _write_cache(cache: Path, payload: tuple[Any, ...]) -> None:
-    import tempfile
-
     try:
         paths.make_private_folder(cache.parent)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".tmp-", suffix=".pickle")

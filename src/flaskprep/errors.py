@@ -64,7 +64,7 @@ class NoMatch(FlaskprepError):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a command found that decides its exit code (``cli.exit_status`` reads it).
+    """What a command found that decides its exit code (``cli.run.exit_status`` reads it).
 
     ``errors`` are reported as one line each and make exit 2 (a deck in a folder that
     could not be read, say); ``worked_around`` are reported the same way but the

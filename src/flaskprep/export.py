@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from html import escape
 from typing import TYPE_CHECKING, Literal
 
 from flaskprep.model import Deck, Section
@@ -69,8 +70,6 @@ def _image_or_its_text(self: object, tokens: Sequence[Token], idx: int, *_: obje
     """An image Anki would fetch from the network when the card is shown (a tracking
     pixel) becomes its alt text; only a bare file name, which Anki looks up in its own
     media folder, stays an image."""
-    from html import escape
-
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
     alt = escape("".join(child.content for child in token.children or []))

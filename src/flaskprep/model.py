@@ -1,4 +1,4 @@
-"""The question bank: frozen dataclasses, no rendering."""
+"""The deck: frozen dataclasses, no rendering."""
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from flaskprep.errors import UsageError
+
 APP_NAME = "flaskprep"
 BUNDLED_DECK_NAME = "flask-interview-prep.md"
 
@@ -43,8 +45,6 @@ def _override(name: str) -> Path | None:
     try:
         return Path(value).expanduser()
     except RuntimeError:  # ~name of a user with no home folder
-        from flaskprep.errors import UsageError
-
         raise UsageError(f"{name}={value}: that user has no home folder") from None
 
 

@@ -17,10 +17,9 @@ Typed-answer scores map to ratings with :func:`rating_from_score`:
     score < 0.85  -> GOOD    (the main ideas, in other words)
     score >= 0.85 -> EASY    (practically the model answer)
 
-Calibrated on the grader's 15 good/partial/wrong triples from the seed deck
-(``tests/test_grading.py``): good answers score 0.65-0.93 (Good or Easy), partial
-ones 0.09-0.38 (Again, or Hard from 0.30), wrong ones at most 0.15 (Again).
-The user can always override the proposal with 1-4.
+The grader is calibrated against these bands on good/partial/wrong answer triples
+(``tests/test_grading.py``, ``python -m tests.eval.grading``), which report the scores
+each kind gets today. The user can always override the proposal with 1-4.
 """
 
 from __future__ import annotations
@@ -48,7 +47,7 @@ __all__ = ["Rating", "parse_time", "utc"]
 
 
 def rating_from_score(score: float) -> Rating:
-    """The grade a typed answer's score proposes (thresholds in the module docstring)."""
+    """The rating a typed answer's score proposes (thresholds in the module docstring)."""
     if score < AGAIN_BELOW:
         return Rating.AGAIN
     if score < HARD_BELOW:
@@ -110,7 +109,7 @@ def preview_intervals(
 
 
 def format_interval(interval: timedelta) -> str:
-    """``1m``, ``10m``, ``3h``, ``4d``, ``2mo``, ``1.5y`` — short labels for grade keys."""
+    """``1m``, ``10m``, ``3h``, ``4d``, ``2mo``, ``1.5y`` — short labels for the rating keys."""
     minutes = max(1, round(interval.total_seconds() / 60))
     if minutes < 60:
         return f"{minutes}m"

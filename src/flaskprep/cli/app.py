@@ -1,8 +1,7 @@
 """The typer app and its global options. Command modules register on ``app``.
 
-Only typer is imported at module level anywhere in ``cli/``: each command
-imports the core and ``ui`` modules it needs inside its body, which keeps
-``flaskprep search`` close to interpreter start-up time.
+Loaded only when typer runs a command (``cli/registry.py``); ``flaskprep search``
+usually never loads it (``cli/fast.py``).
 """
 
 from __future__ import annotations

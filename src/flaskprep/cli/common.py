@@ -9,72 +9,55 @@ a folder of decks. Commands that read one deck (browse, export, check...) call
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from rich.console import Console
+
+from flaskprep import config, deck_cache, library
 from flaskprep.cli.state import options
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from flaskprep.model import Deck, Question
-    from flaskprep.search import SearchIndex
+from flaskprep.errors import UsageError
+from flaskprep.model import Deck, Question
+from flaskprep.search import SearchIndex
+from flaskprep.selection import resolve_question, resolve_sections
+from flaskprep.ui.console import make_console
 
 
 def deck_files() -> list[Path]:
-    from flaskprep import config, library
-
     return library.deck_paths(config.effective_deck(options.deck))
 
 
 def load_decks() -> list[Deck]:
-    from flaskprep.deck_cache import load_deck as load
-
-    return [load(path) for path in deck_files()]
+    return [deck_cache.load_deck(path) for path in deck_files()]
 
 
 def load_deck() -> Deck:
     files = deck_files()
     if len(files) > 1:
-        from flaskprep.errors import UsageError
-
         names = ", ".join(path.name for path in files[:4]) + (", …" if len(files) > 4 else "")
         raise UsageError(
             f"this command reads one deck, and the folder holds {len(files)} ({names})",
             hint="pass --deck FOLDER/FILE.md",
         )
-    from flaskprep.deck_cache import load_deck as load
-
-    return load(files[0])
+    return deck_cache.load_deck(files[0])
 
 
 def load_indexed_decks() -> list[tuple[Deck, SearchIndex]]:
-    from flaskprep.deck_cache import load_indexed as load
-
-    return [load(path) for path in deck_files()]
+    return [deck_cache.load_indexed(path) for path in deck_files()]
 
 
 def console(*, stderr: bool = False) -> Console:
-    from flaskprep.ui.console import make_console
-
     return make_console(options.color, stderr=stderr)
 
 
 def section_indexes(deck: Deck, specs: list[str] | None) -> list[int]:
-    from flaskprep.selection import resolve_sections
-
     return resolve_sections(deck, specs or [])
 
 
 def find_question(deck: Deck, ref: str) -> Question:
-    from flaskprep.selection import resolve_question
-
     return resolve_question(deck, ref)
 
 
 def find_in_decks(decks: list[Deck], ref: str) -> tuple[Deck, Question]:
     """The question ``ref`` names in the first deck that has it (ids are per deck)."""
-    from flaskprep.errors import UsageError
-
     first_error: UsageError | None = None
     for deck in decks:
         try:
@@ -83,3 +66,14 @@ def find_in_decks(decks: list[Deck], ref: str) -> tuple[Deck, Question]:
             first_error = first_error or exc
     assert first_error is not None
     raise first_error
+
+
+def one_deck(command: str) -> Deck:
+    """The deck ``--deck`` names; a usage error when it names a folder of several."""
+    decks = load_decks()
+    if len(decks) > 1:
+        raise UsageError(
+            f"{command} works on one deck; --deck names a folder of {len(decks)}",
+            hint="pass one deck file with --deck",
+        )
+    return decks[0]

@@ -9,15 +9,17 @@ bash inserts one word); the section resolver reads hyphens as spaces.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from flaskprep import config, library
 from flaskprep.cli.app import typer_option
 from flaskprep.cli.options import SECTION
-
-if TYPE_CHECKING:
-    from flaskprep.model import Deck
+from flaskprep.deck_cache import load_deck
+from flaskprep.model import Deck
+from flaskprep.ui.safe import clean
+from flaskprep.words.tokens import normalise
 
 Candidate = tuple[str, str]
 """(value, help): zsh and fish show the help, bash only the value."""
@@ -39,8 +41,6 @@ def complete_question(ctx: typer.Context, incomplete: str) -> list[Candidate]:
 
 
 def section_slug(title: str) -> str:
-    from flaskprep.words.tokens import normalise
-
     return normalise(title).replace(" ", "-")
 
 
@@ -56,8 +56,6 @@ def _section_candidates(decks: list[Deck], incomplete: str) -> list[Candidate]:
 
 
 def _matching(candidates: list[Candidate], incomplete: str) -> list[Candidate]:
-    from flaskprep.ui.safe import clean
-
     wanted = incomplete.lower()
     seen: set[str] = set()
     found = []
@@ -70,9 +68,6 @@ def _matching(candidates: list[Candidate], incomplete: str) -> list[Candidate]:
 
 
 def _decks(ctx: typer.Context) -> list[Deck]:
-    from flaskprep import config, library
-    from flaskprep.deck_cache import load_deck
-
     chosen = _root_deck_option(ctx)
     return [load_deck(path) for path in library.deck_paths(config.effective_deck(chosen))]
 
@@ -85,3 +80,12 @@ def _root_deck_option(ctx: typer.Context) -> Path | None:
 
 Sections = Annotated[list[str] | None, typer_option(SECTION, autocompletion=complete_section)]
 """The ``--section`` option every command that narrows by section shares (``options.SECTION``)."""
+QuestionRef = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Question id, unique id prefix, or 3.2.",
+        autocompletion=complete_question,
+    ),
+]
+"""The ``ID`` argument of ``show`` and ``check``."""

@@ -1,23 +1,26 @@
-"""``export``, ``decks`` and ``config``: the deck outside flaskprep, and what is in force."""
+"""``flaskprep export``: the deck for Anki, a spreadsheet, JSON or Markdown."""
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from flaskprep import export as writers
+from flaskprep.anki_package import write_apkg
+from flaskprep.cli import common
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
-from flaskprep.errors import Outcome
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from flaskprep.model import Deck
-
-    DeckCount = Callable[[Deck], int | None]
+from flaskprep.documents import deck_document, dumps
+from flaskprep.errors import FlaskprepError, ProgressError, UsageError
+from flaskprep.model import Deck
+from flaskprep.rewording import reworded_questions
+from flaskprep.store import ProgressStore
+from flaskprep.ui.safe import clean
 
 
 class ExportFormat(str, Enum):
@@ -56,9 +59,6 @@ def export(
     `flaskprep export --format csv --section 2 > routing.csv`,
     `flaskprep --deck notes.txt export --format markdown -o notes.md`.
     """
-    from flaskprep import export as writers
-    from flaskprep.cli import common
-
     whole = common.load_deck()
     deck = writers.subset(whole, common.section_indexes(whole, section))
     to_stdout = output is None or str(output) == "-"
@@ -76,11 +76,7 @@ def export(
 def _to_stdout(text: str) -> None:
     """A terminal gets deck text with control characters made visible; pipes get it as
     is, in UTF-8 whatever the locale (an ASCII or Latin-1 locale would lose characters)."""
-    import sys
-
     if sys.stdout.isatty():
-        from flaskprep.ui.safe import clean
-
         typer.echo("\r\n".join(clean(part) for part in text.split("\r\n")), nl=False)
         return
     buffer = getattr(sys.stdout, "buffer", None)
@@ -93,27 +89,18 @@ def _to_stdout(text: str) -> None:
 
 
 def _render(deck: Deck, fmt: ExportFormat) -> str:
-    from flaskprep import export as writers
-
     if fmt is ExportFormat.anki:
         return writers.to_anki_text(deck, _rewordings(deck))
     if fmt is ExportFormat.csv:
         return writers.to_csv(deck)
     if fmt is ExportFormat.markdown:
         return writers.to_markdown(deck)
-    from flaskprep.documents import deck_document, dumps
 
     return dumps(deck_document(deck)) + "\n"
 
 
 def _write_apkg(deck: Deck, output: Path | None) -> None:
     """To ``output``, or (``-o -``) to standard output unless that is a terminal."""
-    import sys
-    import tempfile
-
-    from flaskprep.anki_package import write_apkg
-    from flaskprep.errors import UsageError
-
     if output is not None:
         count = write_apkg(deck, output, _rewordings(deck))
         typer.echo(f"Wrote {count} notes to {output}", err=True)
@@ -133,10 +120,6 @@ def _write_apkg(deck: Deck, output: Path | None) -> None:
 
 def _rewordings(deck: Deck) -> dict[str, str]:
     """Reworded question id -> the id it took progress from, so its Anki note stays one."""
-    from flaskprep.errors import ProgressError
-    from flaskprep.rewording import reworded_questions
-    from flaskprep.store import ProgressStore
-
     try:
         progress = ProgressStore().load().deck(deck.key)
     except ProgressError:
@@ -146,85 +129,8 @@ def _rewordings(deck: Deck) -> dict[str, str]:
 
 
 def _write_file(target: Path, text: str, encoding: str) -> None:
-    from flaskprep.errors import FlaskprepError
-
     try:
         with target.open("w", encoding=encoding, newline="") as handle:
             handle.write(text)
     except OSError as exc:
         raise FlaskprepError(f"{target}: cannot write: {exc.strerror or exc}") from None
-
-
-@app.command(short_help="List the decks in use, with due counts.")
-def decks(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the list as JSON (docs/json.md).")
-    ] = False,
-) -> Outcome:
-    """List the decks --deck names (a file, a folder of .md decks, or the bundled deck).
-
-    Shows each deck's questions, unanswered, new (never reviewed) and due questions.
-
-    Examples: `flaskprep decks`, `flaskprep --deck ~/decks decks`.
-    """
-    from flaskprep import config, library
-    from flaskprep.cli import common
-    from flaskprep.cli.state import options
-    from flaskprep.deck_cache import load_deck
-    from flaskprep.ui import library_view
-
-    files = library.deck_paths(config.effective_deck(options.deck))
-    count_due, count_new, unread = _progress_counters()
-    summaries = library.summarise(files, load_deck, count_due, count_new)
-    if as_json:
-        from flaskprep.documents import decks_document, dumps
-
-        typer.echo(dumps(decks_document(summaries)))
-    else:
-        common.console().print(library_view.render_decks(summaries))
-    errors = tuple(item.error for item in summaries if item.error is not None)
-    return Outcome(errors=errors, worked_around=unread)
-
-
-def _progress_counters() -> tuple[DeckCount, DeckCount, tuple[str, ...]]:
-    """Due and new counts from the progress file, or ``None`` (shown as '-') and why
-    the file cannot be read."""
-    from datetime import datetime, timezone
-
-    from flaskprep.errors import ProgressError
-    from flaskprep.library import due_count, new_count
-    from flaskprep.store import ProgressStore
-
-    store = ProgressStore()
-    try:
-        progress = store.load()
-    except ProgressError as exc:
-        return (lambda deck: None), (lambda deck: None), (str(exc),)
-    for notice in store.notices:
-        typer.echo(notice, err=True)
-    now = datetime.now(timezone.utc)
-    return (
-        lambda deck: due_count(deck, progress.deck(deck.key).cards, now),
-        lambda deck: new_count(deck, progress.deck(deck.key).cards),
-        (),
-    )
-
-
-@app.command(name="config", short_help="Show the config file and settings.")
-def show_config(
-    path_only: Annotated[bool, typer.Option("--path", help="Print only the file's path.")] = False,
-) -> None:
-    """Print the config file's path and the settings in force, with where each comes from.
-
-    Settings: deck, quiz_mode, count, new_per_day (TOML, e.g. `count = 30`).
-
-    Examples: `flaskprep config`, `$EDITOR "$(flaskprep config --path)"`.
-    """
-    from flaskprep import config, paths
-    from flaskprep.cli import common
-    from flaskprep.ui.library_view import render_config
-
-    if path_only:
-        typer.echo(str(paths.config_file()))
-        return
-    common.console().print(render_config(paths.config_file(), config.load_config()))

@@ -1,7 +1,7 @@
 """``flaskprep search`` without typer: the grep-like command skips typer's start-up.
 
-Importing typer and building its command tree cost about as much as the search
-itself (figures in ``bench/``). :func:`fast_command` accepts only the plain
+Importing typer and building its command tree is most of what a search would
+otherwise cost (figures in ``bench/RESULTS.md``). :func:`fast_command` accepts only the plain
 spellings of the global options and of ``search``'s own, read from the same
 declarations typer's parameters are built from (``cli/options.py``); anything else
 (``--help``, ``--``, a bad value, an unknown option, shell completion) returns

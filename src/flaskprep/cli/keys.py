@@ -2,7 +2,7 @@
 
 In a terminal, :class:`TerminalKeys` puts stdin in cbreak mode (no Enter needed, no
 echo) and always restores the saved settings on the way out: normal exit, end of
-input, Ctrl-C (``KeyboardInterrupt``) and SIGTERM (``flaskprep.cli.Terminated``)
+input, Ctrl-C (``KeyboardInterrupt``) and SIGTERM (``flaskprep.cli.run.Terminated``)
 all leave through the ``with`` block. Typed answers are read by a small line editor
 (:mod:`flaskprep.cli.line_editor`): Left/Right, Home/End, Delete, Backspace and Ctrl-U
 edit; any other escape sequence (Up/Down, F-keys) is swallowed, never typed.
@@ -22,8 +22,12 @@ import select
 import signal
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
+
+from flaskprep.cli.line_editor import LineEditor
+from flaskprep.errors import UsageError
 
 if TYPE_CHECKING:
     from flaskprep.cli.line_editor import LineEditor
@@ -101,8 +105,6 @@ class TerminalKeys:
             import termios
             import tty
         except ImportError:  # Windows: no POSIX terminal modes
-            from flaskprep.errors import UsageError
-
             raise UsageError(
                 "the interactive quiz and interview need a Linux or macOS terminal (or WSL)",
                 hint="pipe answers in instead, one line each: flaskprep quiz < answers.txt",
@@ -136,7 +138,6 @@ class TerminalKeys:
     def restore(self) -> None:
         if self._saved is not None:
             import termios
-            from contextlib import suppress
 
             with suppress(termios.error, OSError):  # the terminal is gone (SIGHUP)
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
@@ -174,8 +175,6 @@ class TerminalKeys:
         is redrawn about once a second and the line ends when it returns ``None``;
         a finished line is redrawn with the ``settled`` prompt (no stale countdown).
         """
-        from flaskprep.cli.line_editor import LineEditor
-
         editor = LineEditor(prompt, self._width())
         self._write(editor.redraw())
         try:

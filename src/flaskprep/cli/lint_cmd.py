@@ -7,8 +7,13 @@ from typing import Annotated
 
 import typer
 
+from flaskprep.cli import common
 from flaskprep.cli.app import app
 from flaskprep.errors import Outcome
+from flaskprep.library import deck_paths
+from flaskprep.parsing import lint_deck
+from flaskprep.parsing.lint import format_problem
+from flaskprep.ui.safe import clean
 
 
 @app.command(short_help="Check a deck for authoring mistakes.")
@@ -31,12 +36,6 @@ def lint(
 
     Example: `flaskprep lint my-notes.md`
     """
-    from flaskprep.cli import common
-    from flaskprep.library import deck_paths
-    from flaskprep.parsing import lint_deck
-    from flaskprep.parsing.lint import format_problem
-    from flaskprep.ui.safe import clean
-
     files = deck_paths(deck) if deck is not None else common.deck_files()
     findings = [(path, problem) for path in files for problem in lint_deck(path)]
     for path, problem in findings:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from typing import Annotated
 
 import typer
 
+from flaskprep.cli import common
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
+from flaskprep.documents import dumps, preview_document
 from flaskprep.learn.modes import PreviewMode
+from flaskprep.learn.prompts import build_prompts
+from flaskprep.ui import output
+from flaskprep.ui.preview_view import render_preview
 
 
 @app.command(short_help="Show the cards a quiz would make, right answers marked.")
@@ -48,11 +54,6 @@ def preview(
 
     Examples: `flaskprep preview -m cloze`, `flaskprep preview -s routing --json`.
     """
-    import random
-
-    from flaskprep.cli import common
-    from flaskprep.learn.prompts import build_prompts
-
     deck = common.load_deck()
     wanted = set(common.section_indexes(deck, section)) if section else None
     questions = [
@@ -60,11 +61,7 @@ def preview(
     ][:count]
     prompts = build_prompts(deck, questions, mode.value, random.Random(seed))
     if as_json:
-        from flaskprep.documents import dumps, preview_document
-
         typer.echo(dumps(preview_document(deck, mode.value, prompts)))
         return
-    from flaskprep.ui import output
-    from flaskprep.ui.preview_view import render_preview
 
     output.show(common.console(), render_preview(prompts, mode.value))

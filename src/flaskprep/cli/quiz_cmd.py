@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 import random
+import sys
+import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from flaskprep import paths
+from flaskprep.cli import common, keys, quiz_loop
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
+from flaskprep.cli.keys import LineKeys
+from flaskprep.cli.quiz_loop import Controls
+from flaskprep.config import load_config
+from flaskprep.errors import FlaskprepError, UsageError
+from flaskprep.grading import idf_table
+from flaskprep.learn import picking
 from flaskprep.learn.modes import QuizMode
+from flaskprep.learn.picking import cram_questions, next_due
+from flaskprep.learn.prompts import build_prompts
+from flaskprep.learn.recording import CramRecorder, DeckRecorders, StoreRecorder
+from flaskprep.learn.session import Session
+from flaskprep.rewording import reworded_questions
+from flaskprep.scheduling import preview_intervals
+from flaskprep.store import ProgressStore
+from flaskprep.ui import quiz_summary
+from flaskprep.ui.quiz_summary import describe_due
+from flaskprep.ui.quiz_view import Screen
+from flaskprep.ui.safe import clean
 
 if TYPE_CHECKING:
     from datetime import datetime, timedelta
@@ -70,11 +92,6 @@ def quiz(
     Examples: `flaskprep quiz`, `flaskprep quiz -m choice -s routing`,
     `flaskprep quiz --cram -s 3 -n 10`.
     """
-    import random
-
-    from flaskprep.cli import common
-    from flaskprep.config import load_config
-
     config = load_config()
     plan = _Plan(
         mode.value if mode else config.quiz_mode,
@@ -86,8 +103,6 @@ def quiz(
     decks = common.load_decks()
     chosen = _with_sections(decks, section)
     if not _run(chosen, plan, common.console()):
-        from flaskprep.store import ProgressStore
-
         deck, sections = chosen[0] if len(chosen) == 1 else (chosen[-1][0], [])
         _nothing_to_ask(deck, ProgressStore(), sections, common.console(), _now(), cram)
 
@@ -103,9 +118,6 @@ class _Plan:
 
 def _with_sections(decks: list[Deck], specs: list[str] | None) -> list[tuple[Deck, list[int]]]:
     """Each deck with the sections ``--section`` names; decks lacking them are left out."""
-    from flaskprep.cli import common
-    from flaskprep.errors import UsageError
-
     if not specs:
         return [(deck, []) for deck in decks]
     chosen: list[tuple[Deck, list[int]]] = []
@@ -122,19 +134,11 @@ def _with_sections(decks: list[Deck], specs: list[str] | None) -> list[tuple[Dec
 
 
 def _now() -> datetime:
-    from datetime import datetime, timezone
-
     return datetime.now(timezone.utc)
 
 
 def _run(chosen: list[tuple[Deck, list[int]]], plan: _Plan, console: Console) -> bool:
     """Quiz the decks in one session, taking turns; False when nothing was due."""
-    from flaskprep.learn import picking
-    from flaskprep.learn.prompts import build_prompts
-    from flaskprep.learn.recording import CramRecorder, DeckRecorders, StoreRecorder
-    from flaskprep.learn.session import Session
-    from flaskprep.store import ProgressStore
-
     store = ProgressStore()
     if not plan.cram:
         store.check_writable()  # before any question: a grade must never be lost later
@@ -159,8 +163,6 @@ def _run(chosen: list[tuple[Deck, list[int]]], plan: _Plan, console: Console) ->
 
 
 def _pick(deck: Deck, sections: list[int], plan: _Plan, store: ProgressStore) -> list[Question]:
-    from flaskprep.learn import picking
-
     progress = _open(store, deck)
     now = _now()
     if plan.cram:
@@ -177,16 +179,12 @@ def _idf(decks: list[Deck], mode: str) -> dict[str, float] | None:
     """Typed answers are graded with the deck's term rarity, as ``check`` grades them."""
     if mode not in ("type", "mixed"):
         return None
-    from flaskprep.grading import idf_table
 
     return idf_table(q.answer for deck in decks for q in deck.questions if q.answered)
 
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
     """Load progress, report notices, carry progress over to reworded questions."""
-    from flaskprep import paths
-    from flaskprep.rewording import reworded_questions
-
     deck_progress = store.load().deck(deck.key)
     _notices(store, 0)
     moves = reworded_questions(deck, deck_progress, remember=paths.cache_dir() / "reworded-none")
@@ -197,10 +195,6 @@ def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
 
 
 def _notices(store: ProgressStore, start: int) -> int:
-    import sys
-
-    from flaskprep.ui.safe import clean
-
     for notice in store.notices[start:]:
         sys.stderr.write(f"flaskprep: {clean(notice)}\n")
     return len(store.notices)
@@ -209,11 +203,6 @@ def _notices(store: ProgressStore, start: int) -> int:
 def _play(
     session: Session, decks: list[Deck], store: ProgressStore, console: Console, cram: bool
 ) -> None:
-    import time
-    from datetime import timedelta
-
-    from flaskprep.cli import keys, quiz_loop
-
     controls = _controls(decks, store, console, cram)
     started = time.monotonic()
     interactive = keys.stdin_is_terminal()
@@ -231,8 +220,6 @@ def _play(
             quiz_loop.play(session, controls)
     finally:
         if session.answered:  # no answer, no summary (also after Ctrl-C)
-            from flaskprep.ui import quiz_summary
-
             now = _now()
             elapsed = timedelta(seconds=time.monotonic() - started)
             due = _next_due(store, decks, now)
@@ -241,9 +228,6 @@ def _play(
 
 
 def _next_due(store: ProgressStore, decks: list[Deck], now: datetime) -> datetime | None:
-    from flaskprep.errors import FlaskprepError
-    from flaskprep.learn.picking import next_due
-
     try:
         progress = store.load()
         dues = [next_due(deck, progress.deck(deck.key), now) for deck in decks]
@@ -253,11 +237,6 @@ def _next_due(store: ProgressStore, decks: list[Deck], now: datetime) -> datetim
 
 
 def _controls(decks: list[Deck], store: ProgressStore, console: Console, cram: bool) -> Controls:
-    from flaskprep.cli.keys import LineKeys
-    from flaskprep.cli.quiz_loop import Controls
-    from flaskprep.scheduling import preview_intervals
-    from flaskprep.ui.quiz_view import Screen
-
     def previews(prompt: Prompt) -> dict[Rating, timedelta]:
         if cram:
             return {}
@@ -276,12 +255,6 @@ def _nothing_to_ask(
     now: datetime,
     cram: bool,
 ) -> None:
-    import random
-
-    from flaskprep.errors import UsageError
-    from flaskprep.learn.picking import cram_questions, next_due
-    from flaskprep.ui.quiz_summary import describe_due
-
     if cram or not cram_questions(deck, sections, 1, random.Random(0)):
         raise UsageError("no answered questions to ask", hint="check --section and the deck")
     due = next_due(deck, store.load().deck(deck.key), now)

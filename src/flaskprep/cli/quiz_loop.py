@@ -19,7 +19,7 @@ from flaskprep.cli.keys import KeyReader
 from flaskprep.learn.prompts import Prompt
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating
-from flaskprep.ui.quiz_view import GRADE_KEYS, Screen, render
+from flaskprep.ui.quiz_view import RATING_KEYS, Screen, render
 
 COMMANDS = ("u", "s", "q")
 """Lines that are commands, never typed answers (a one-letter answer means nothing)."""
@@ -107,7 +107,7 @@ def _apply_key(session: Session, controls: Controls, key: str, elapsed_ms: int) 
     if session.phase == "feedback":
         session.proceed(now)
     elif session.phase == "answer":
-        rating = GRADE_KEYS.get(key) or (_default(session) if key in ("enter", "space") else None)
+        rating = RATING_KEYS.get(key) or (_default(session) if key in ("enter", "space") else None)
         if rating is not None:
             session.grade(rating, now, elapsed_ms)
     elif prompt.mode == "flash":

@@ -1,11 +1,10 @@
 """Register commands on the app: every command module, or only the one a run needs.
 
-Building typer's command tree inspects every registered command's signature, and
-each command module costs its imports, so ``flaskprep quiz`` registers only
-``quiz_cmd``. Anything else (no command, ``--help``, an unknown or mistyped
-command, shell completion) registers every module, so help, "no such command"
-and suggestions are unchanged. ``from flaskprep.cli.registry import app`` still
-gives the app with every command.
+The one place flaskprep defers loading its own code (see ``docs/architecture.md``):
+each command module imports what its commands use at its top, and ``flaskprep quiz``
+imports only ``quiz_cmd``. Anything else (``--help``, an unknown or mistyped command,
+shell completion) registers every module, so help, "no such command" and suggestions
+are unchanged. ``app_for(None)`` gives the app with every command.
 """
 
 from __future__ import annotations
@@ -18,46 +17,48 @@ if TYPE_CHECKING:
     import typer
 
 COMMAND_MODULES = {
-    "browse": "bank_cmd",
-    "show": "bank_cmd",
-    "resources": "bank_cmd",
+    "browse": "browse_cmd",
+    "show": "browse_cmd",
+    "resources": "browse_cmd",
     "export": "export_cmd",
-    "decks": "export_cmd",
-    "config": "export_cmd",
+    "decks": "decks_cmd",
+    "config": "config_cmd",
     "lint": "lint_cmd",
     "quiz": "quiz_cmd",
     "preview": "preview_cmd",
     "search": "search_cmd",
-    "check": "study_cmd",
-    "interview": "study_cmd",
-    "stats": "study_cmd",
-    "reset": "study_cmd",
+    "check": "check_cmd",
+    "interview": "interview_cmd",
+    "stats": "stats_cmd",
+    "reset": "reset_cmd",
 }
 """Which module registers each command; a command missing here still works (all load)."""
 ALL_MODULES = (
     "quiz_cmd",
     "search_cmd",
-    "bank_cmd",
-    "study_cmd",
+    "browse_cmd",
+    "check_cmd",
+    "interview_cmd",
+    "stats_cmd",
+    "reset_cmd",
     "export_cmd",
+    "decks_cmd",
+    "config_cmd",
     "lint_cmd",
     "preview_cmd",
 )
 """In the order `flaskprep --help` lists their commands: daily use first."""
 
 
+def completing() -> bool:
+    """Whether the shell asked for completions (typer's environment variable is set)."""
+    return any(name.startswith("_FLASKPREP_COMPLETE") for name in os.environ)
+
+
 def app_for(command: str | None) -> typer.Typer:
     """The app with ``command``'s module registered, or every module when in doubt."""
-    from flaskprep.cli.app import app
-
     module = COMMAND_MODULES.get(command or "")
-    completing = any(name.startswith("_FLASKPREP_COMPLETE") for name in os.environ)
-    for name in ALL_MODULES if module is None or completing else (module,):
+    for name in ALL_MODULES if module is None or completing() else (module,):
         importlib.import_module(f"flaskprep.cli.{name}")
+    app: typer.Typer = importlib.import_module("flaskprep.cli.app").app
     return app
-
-
-def __getattr__(name: str) -> typer.Typer:
-    if name == "app":
-        return app_for(None)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

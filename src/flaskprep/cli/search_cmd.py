@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from flaskprep.cli import search_run
 from flaskprep.cli.app import app, typer_option
 from flaskprep.cli.completion import Sections
 from flaskprep.cli.options import SEARCH_ANSWERS, SEARCH_JSON, SEARCH_LIMIT, SECTION
@@ -26,6 +27,4 @@ def search(
     Examples: `flaskprep search blueprint`, `flaskprep search "application context"`,
     `flaskprep search how do I hash passwords --answers`.
     """
-    from flaskprep.cli.search_run import run
-
-    run(query, section, limit, answers, as_json)
+    search_run.run(query, section, limit, answers, as_json)

@@ -5,6 +5,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from flaskprep.cli import common
+from flaskprep.documents import dumps, search_document
+from flaskprep.errors import NoMatch, UsageError
+from flaskprep.search import search as run_search
+from flaskprep.ui.search_view import render_results
+
 if TYPE_CHECKING:
     from flaskprep.model import Deck
     from flaskprep.search import SearchResult
@@ -14,13 +20,8 @@ def run(
     query: list[str], section: list[str] | None, limit: int, answers: bool, as_json: bool
 ) -> None:
     """Search every deck in use and print the hits; ``NoMatch`` (exit 1) when there are none."""
-    from flaskprep.cli import common
-    from flaskprep.search import search as run_search
-
     text = " ".join(query).strip()
     if not text:
-        from flaskprep.errors import UsageError
-
         raise UsageError("search needs words to look for", hint="flaskprep search blueprint")
     results: list[tuple[Deck, SearchResult]] = []
     elsewhere = 0
@@ -33,16 +34,12 @@ def run(
         if section and not result.hits:
             elsewhere += len(run_search(deck, index, text, limit=limit, peers=peers).hits)
     if as_json:
-        from flaskprep.documents import dumps, search_document
-
         _echo(dumps(search_document(results, text, limit)))
     found = [(deck, result) for deck, result in results if result.hits]
     found.sort(key=lambda pair: -pair[1].hits[0].score)  # the best-matching deck first
     if not found:
         _no_match(text, results, elsewhere)
     if not as_json:
-        from flaskprep.ui.search_view import render_results
-
         common.console().print(render_results(found, show_answers=answers))
 
 
@@ -53,8 +50,6 @@ def _echo(text: str) -> None:
 
 
 def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: int) -> None:
-    from flaskprep.errors import NoMatch
-
     if elsewhere:
         raise NoMatch(
             f"no questions in the chosen sections match {text!r}",

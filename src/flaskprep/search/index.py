@@ -75,10 +75,6 @@ class SearchIndex:
         df = self.df(tid)
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
-    def max_idf(self) -> float:
-        """The idf of a term no question holds: the ceiling of ``idf``."""
-        return math.log(1.0 + (self.size + 0.5) / 0.5)
-
     def postings_of(self, tid: int) -> Iterator[tuple[int, float]]:
         start, end = self.starts[tid], self.starts[tid + 1]
         return zip(self.postings[start:end], self.impacts[start:end], strict=True)

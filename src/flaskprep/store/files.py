@@ -222,12 +222,10 @@ def ensure_folder(folder: Path, hint: str) -> None:
     if folder.is_dir():
         return
     try:
-        make_folder(folder)
-    except FileExistsError:
-        if folder.is_dir():  # another process made it meanwhile
-            return
-        raise ProgressError(f"data folder {folder} is a file, not a folder", hint=hint) from None
+        make_folder(folder)  # one made meanwhile by another writer is left as it is
     except OSError as exc:
         raise ProgressError(
             f"cannot create data folder {folder}: {describe(exc)}", hint=hint
         ) from None
+    if not folder.is_dir():
+        raise ProgressError(f"data folder {folder} is a file, not a folder", hint=hint)

@@ -25,13 +25,7 @@ from flaskprep.errors import ProgressError
 from flaskprep.store import files, log
 from flaskprep.store import format as fmt
 from flaskprep.store.history import HistoryReader
-from flaskprep.store.locations import (
-    Locations,
-    keep_copies,
-    locate,
-    move_aside,
-    remove_temp_files,
-)
+from flaskprep.store.locations import Locations, keep_copies, locate, move_aside, remove_temp_files
 from flaskprep.store.migration import migrate
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
@@ -91,16 +85,15 @@ class ProgressStore:
     def _read_snapshot(self, where: Locations, stamp: files.Stamp | None) -> None:
         self._progress = None
         progress, generation, damage = Progress(), None, []
-        self._history = HistoryReader(where.history, None, self.notices)
+        self._history = history = HistoryReader(where.history, None, self.notices)
         if stamp is not None:
             try:
-                decoded = self._decode(files.read_capped(where.snapshot), self._history)
+                decoded = self._decode(files.read_capped(where.snapshot), history)
             except (OSError, ValueError, RecursionError) as exc:
                 raise _Unreadable(files.describe(exc)) from None
             progress, generation, damage = decoded.progress, decoded.log, decoded.rejected
         self._progress, self._generation, self._damage = progress, generation, damage
-        assert self._history is not None
-        self._history.generation = generation
+        history.generation = generation
         self._snapshot_stamp, self._log_inode, self._log_end = stamp, None, 0
 
     def _decode(self, raw: bytes, history: HistoryReader) -> Decoded:
@@ -199,9 +192,7 @@ class ProgressStore:
         folder = where.snapshot.parent
         if not files.can_write(folder):
             raise ProgressError(f"cannot write to data folder {folder}", hint=HINT)
-        for path in (where.snapshot, where.log):
-            if path.exists() and not files.can_write(path):
-                raise ProgressError(f"progress file {path} is read-only", hint=HINT)
+        self._check_file_writable(where.snapshot, where.log)
         try:
             files.probe(folder / f".{where.snapshot.name}.probe-{os.getpid()}")
         except OSError as exc:
@@ -263,8 +254,7 @@ class ProgressStore:
                 self._compact(where, progress)
             elif self._log_inode is None:  # no log of this snapshot's generation yet
                 self._begin_log(where, self._generation)
-            self._check_file_writable(where.snapshot)
-            self._check_file_writable(where.log)
+            self._check_file_writable(where.snapshot, where.log)
             try:
                 if files.size(where.log) != self._log_end:  # a torn line nobody was told was saved
                     files.truncate_synced(where.log, self._log_end)
@@ -288,7 +278,9 @@ class ProgressStore:
         return result
 
     def _locked_fresh(self, where: Locations) -> Progress:
-        self._remove_orphaned_temp_files(where)
+        if not self._swept:  # temporary files orphaned by a crash, once per store
+            self._swept = True
+            remove_temp_files(where)
         try:
             progress = self._fresh(where)
         except _Unreadable:
@@ -325,14 +317,10 @@ class ProgressStore:
         info = files.stat_or_none(where.log)
         self._log_inode, self._log_end = (info.st_ino, info.st_size) if info else (None, 0)
 
-    def _check_file_writable(self, path: Path) -> None:
-        if path.exists() and not files.can_write(path):
-            raise ProgressError(f"progress file {path} is read-only", hint=HINT)
-
-    def _remove_orphaned_temp_files(self, where: Locations) -> None:
-        if not self._swept:
-            self._swept = True
-            remove_temp_files(where)
+    def _check_file_writable(self, *paths: Path) -> None:
+        for path in paths:
+            if path.exists() and not files.can_write(path):
+                raise ProgressError(f"progress file {path} is read-only", hint=HINT)
 
     def _keep_old_version(self, where: Locations) -> None:
         if self._old_version is None:

@@ -9,7 +9,7 @@ from rich.text import Text
 from flaskprep.grading import Grade
 from flaskprep.model import Question
 from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW
-from flaskprep.ui.bank_view import markdown
+from flaskprep.ui.deck_view import markdown
 from flaskprep.ui.safe import clean
 
 MATCHED_STYLE = "green"

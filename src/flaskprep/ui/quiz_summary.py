@@ -1,7 +1,4 @@
-"""The end of a quiz: what was seen and graded, and when the next question falls due.
-
-Only imported once the quiz is over, so it costs nothing before the first question.
-"""
+"""The end of a quiz: what was seen and graded, and when the next question falls due."""
 
 from __future__ import annotations
 

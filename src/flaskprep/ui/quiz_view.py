@@ -20,7 +20,7 @@ from flaskprep.learn.prompts import Prompt
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating, format_interval
 from flaskprep.ui.answer_text import render_title
-from flaskprep.ui.bank_view import markdown
+from flaskprep.ui.deck_view import markdown
 from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
 
@@ -31,7 +31,7 @@ RATING_STYLES = {
     Rating.GOOD: "green",
     Rating.EASY: "cyan",
 }
-GRADE_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
+RATING_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
 
 
 @dataclass
@@ -209,7 +209,7 @@ def _grade_bar(session: Session, screen: Screen, prompt: Prompt) -> Text:
         items.append(Text(f"Enter: {session.outcome.rating.label}", "bold"))
     elif prompt.mode == "flash":
         items.append(Text("Enter/space: Good", "bold"))
-    for key, rating in GRADE_KEYS.items():
+    for key, rating in RATING_KEYS.items():
         item = Text(f"{key} {rating.label}", RATING_STYLES[rating])
         if rating in previews:
             item.append(f" · {format_interval(previews[rating])}", "dim")

@@ -1,19 +1,25 @@
-"""Reading the bank: browse, show, resources."""
+"""Reading the deck: browse, show, resources."""
 
 from __future__ import annotations
 
+import webbrowser
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from flaskprep.cli import common
 from flaskprep.cli.app import app
-from flaskprep.cli.completion import complete_question, complete_section
+from flaskprep.cli.completion import QuestionRef, complete_section
+from flaskprep.documents import deck_document, dumps
+from flaskprep.errors import UsageError
+from flaskprep.ui import deck_view, library_view, output
+from flaskprep.ui.library_view import link_target
 
 if TYPE_CHECKING:
     from flaskprep.model import Deck
 
 
-@app.command(short_help="Walk the bank section by section.")
+@app.command(short_help="Walk the deck section by section.")
 def browse(
     section: Annotated[
         str | None,
@@ -29,47 +35,32 @@ def browse(
     ] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
 ) -> None:
-    """Walk the bank: the sections, or one section's questions and answers.
+    """Walk the deck: the sections, or one section's questions and answers.
 
     Examples: `flaskprep browse`, `flaskprep browse 3`, `flaskprep browse routing`,
     `flaskprep browse 3 --json | jq '.sections[0].questions[].question'`.
     """
-    from flaskprep.cli import common
-    from flaskprep.ui import bank_view, output
-
     deck = common.load_deck()
     chosen = None if section is None else deck.sections[common.section_indexes(deck, [section])[0]]
     if as_json:
-        from flaskprep.documents import deck_document, dumps
-
         typer.echo(dumps(deck_document(deck, None if chosen is None else [chosen])))
         return
     if chosen is None:
-        output.show(common.console(), bank_view.render_sections(deck))
+        output.show(common.console(), deck_view.render_sections(deck))
         return
-    output.show(common.console(), bank_view.render_section(deck, chosen), page=not no_pager)
+    output.show(common.console(), deck_view.render_section(deck, chosen), page=not no_pager)
 
 
 @app.command(short_help="Show one question and its answer.")
 def show(
-    question: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Question id, unique id prefix, or 3.2.",
-            autocompletion=complete_question,
-        ),
-    ],
+    question: QuestionRef,
 ) -> None:
     """Show one question with its answer, section and id.
 
     Examples: `flaskprep show 2.2`, `flaskprep show 41cd` (an id prefix).
     """
-    from flaskprep.cli import common
-    from flaskprep.ui import bank_view, output
-
     deck, found = common.find_in_decks(common.load_decks(), question)
-    output.show(common.console(), bank_view.render_show(deck, found))
+    output.show(common.console(), deck_view.render_show(deck, found))
 
 
 @app.command(short_help="List (or open) the deck's links.")
@@ -85,9 +76,6 @@ def resources(
 
     Examples: `flaskprep resources`, `flaskprep resources --open 1`.
     """
-    from flaskprep.cli import common
-    from flaskprep.ui import library_view, output
-
     deck = common.load_deck()
     if open_number is None:
         output.show(common.console(), library_view.render_linked_resources(deck))
@@ -96,11 +84,6 @@ def resources(
 
 
 def _open_resource(deck: Deck, number: int) -> None:
-    import webbrowser
-
-    from flaskprep.errors import UsageError
-    from flaskprep.ui.library_view import link_target
-
     if not 1 <= number <= len(deck.resources):
         raise UsageError(
             f"no resource {number}: this deck lists {len(deck.resources)}",

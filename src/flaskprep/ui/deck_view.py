@@ -1,4 +1,4 @@
-"""Renderables for reading the bank: sections, questions, resources."""
+"""Renderables for reading a deck: sections, questions, resources."""
 
 from __future__ import annotations
 
