@@ -7,9 +7,10 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from flaskprep import paths
 from flaskprep.cli import common, keys, quiz_loop
@@ -23,29 +24,17 @@ from flaskprep.grading import idf_table
 from flaskprep.learn import picking
 from flaskprep.learn.modes import QuizMode
 from flaskprep.learn.picking import cram_questions, next_due
-from flaskprep.learn.prompts import build_prompts
-from flaskprep.learn.recording import CramRecorder, DeckRecorders, StoreRecorder
+from flaskprep.learn.prompts import Prompt, build_prompts
+from flaskprep.learn.recording import CramRecorder, DeckRecorders, Recorder, StoreRecorder
 from flaskprep.learn.session import Session
+from flaskprep.model import Deck, Question
 from flaskprep.rewording import reworded_questions
-from flaskprep.scheduling import preview_intervals
-from flaskprep.store import ProgressStore
+from flaskprep.scheduling import Rating, preview_intervals
+from flaskprep.store import DeckProgress, ProgressStore
 from flaskprep.ui import quiz_summary
 from flaskprep.ui.quiz_summary import describe_due
 from flaskprep.ui.quiz_view import Screen
 from flaskprep.ui.safe import clean
-
-if TYPE_CHECKING:
-    from datetime import datetime, timedelta
-
-    from rich.console import Console
-
-    from flaskprep.cli.quiz_loop import Controls
-    from flaskprep.learn.prompts import Prompt
-    from flaskprep.learn.recording import Recorder
-    from flaskprep.learn.session import Session
-    from flaskprep.model import Deck, Question
-    from flaskprep.scheduling import Rating
-    from flaskprep.store import DeckProgress, ProgressStore
 
 
 @app.command(short_help="Drill due questions with spaced repetition.")
