@@ -20,8 +20,18 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     problem = streams.repair()
     if problem is None and args in VERSION_FLAGS:
-        sys.stdout.write(f"flaskprep {__version__}\n")
-        return ExitStatus.SUCCESS
-    from flaskprep.cli.run import run  # the entry point's one lazy edge: all but --version
+        return _version()
+    from flaskprep.cli.run import run  # the entry point's lazy edge: all but --version
 
     return run(argv, problem)
+
+
+def _version() -> int:
+    try:
+        sys.stdout.write(f"flaskprep {__version__}\n")
+        sys.stdout.flush()
+    except OSError as exc:  # a full device or a closed pipe: one line, as for any command
+        from flaskprep.cli.run import failed_write
+
+        return failed_write(exc)
+    return ExitStatus.SUCCESS

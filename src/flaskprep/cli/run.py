@@ -59,9 +59,24 @@ def run(argv: list[str] | None, stream_problem: str | None = None) -> int:
         return ExitStatus.ERROR
     args = sys.argv[1:] if argv is None else argv
     if not args and not registry.completing():
-        sys.stdout.write(start_guide())
-        return ExitStatus.SUCCESS
+        return _guarded(lambda: _write_out(start_guide()))
     return _guarded(fast_command(args) or (lambda: _run_typer(argv)))
+
+
+def _write_out(text: str) -> int:
+    """Write and flush now, so a full disk or closed pipe is one line, not a traceback."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return ExitStatus.SUCCESS
+
+
+def failed_write(exc: OSError) -> int:
+    """What ``--version`` (answered before this module loads) does when its write fails."""
+
+    def fail() -> int:
+        raise exc
+
+    return _guarded(fail)
 
 
 def _guarded(command: Callable[[], int]) -> int:
@@ -99,7 +114,8 @@ def _guarded(command: Callable[[], int]) -> int:
 
 def _unforeseen(exc: BaseException) -> str:
     if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else ""
+        # Without a file name it was a write to standard output (a full disk, /dev/full).
+        where = f"{exc.filename}: " if exc.filename else "standard output: "
         return f"{where}{exc.strerror or exc}"
     return "input nested too deeply" if isinstance(exc, RecursionError) else "out of memory"
 
