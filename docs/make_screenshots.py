@@ -44,15 +44,15 @@ def recording_console() -> Any:
 
 def run_command(console: Any, *args: str) -> int:
     """``flaskprep ARGS`` through the real entry point, drawing into ``console``."""
-    import flaskprep.ui.console as console_module
+    import flaskprep.cli.common as console_module  # every command's console comes from here
     from flaskprep.cli import main
 
-    original = console_module.make_console
-    console_module.make_console = lambda *_a, **_k: console
+    original = console_module.console
+    console_module.console = lambda *_a, **_k: console
     try:
         return main(list(args))
     finally:
-        console_module.make_console = original
+        console_module.console = original
 
 
 OUTPUT = {"folder": DOCS}

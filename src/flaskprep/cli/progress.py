@@ -6,7 +6,7 @@ from datetime import datetime, timezone, tzinfo
 
 from rich.text import Text
 
-from flaskprep.cli.common import console
+from flaskprep.cli import common
 from flaskprep.store import ProgressStore
 from flaskprep.ui.safe import clean
 
@@ -16,7 +16,7 @@ def open_store() -> ProgressStore:
     store = ProgressStore()
     store.load()
     for notice in store.notices:
-        console(stderr=True).print(Text(clean(notice), style="yellow"))
+        common.console(stderr=True).print(Text(clean(notice), style="yellow"))
     store.notices.clear()
     return store
 
