@@ -18,7 +18,7 @@ from rich.text import Text
 
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating, format_interval
-from flaskprep.ui.answer_text import render_title
+from flaskprep.ui.answer_text import plain_option, render_title
 from flaskprep.ui.safe import clean
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _options(
     grid.add_column(justify="right", style="bold cyan")
     grid.add_column()
     for index, option in enumerate(options):
-        text = render_title(" ".join(option.split()), style=(styles or {}).get(index, ""))
+        text = render_title(plain_option(option), style=(styles or {}).get(index, ""))
         grid.add_row(str(index + 1), budget.clip(text) if budget else text)
     return Padding(grid, (1, 0, 0, 2))
 
