@@ -9,6 +9,7 @@ links, HTML, escapes) still goes through rich.markdown.
 
 from __future__ import annotations
 
+import html
 import re
 
 from rich.console import RenderableType
@@ -60,6 +61,21 @@ def code_spans(text: Text) -> Text:
         text.stylize("markdown.code", start + 1, end - 1)
         text.stylize("dim", end - 1, end)
     return text
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def plain_option(text: str) -> str:
+    """An answer as a one-line choice option: inline HTML tags (outside code spans) dropped
+    and entities such as ``&nbsp;`` decoded, as ``show`` renders them; spaces collapsed."""
+    pieces, position = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position : match.start()])))
+        pieces.append(match.group())
+        position = match.end()
+    pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position:])))
+    return " ".join("".join(pieces).split())
 
 
 def render_title(text: str, style: str = "bold") -> Text:
