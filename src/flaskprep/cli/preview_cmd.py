@@ -14,18 +14,26 @@ from flaskprep.learn.modes import PreviewMode
 @app.command(short_help="Show the cards a quiz would make, right answers marked.")
 def preview(
     mode: Annotated[
-        PreviewMode, typer.Option("--mode", "-m", help="choice, truefalse or cloze.")
+        PreviewMode,
+        typer.Option("--mode", "-m", metavar="MODE", help="choice, truefalse or cloze."),
     ] = PreviewMode.choice,
     section: Sections = None,
     count: Annotated[
         int | None,
         typer.Option(
-            "--count", "-n", min=1, help="Cards to make [default: all].", show_default=False
+            "--count",
+            "-n",
+            min=1,
+            metavar="N",
+            help="Cards to make [default: all].",
+            show_default=False,
         ),
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="The same cards as `quiz --seed`.", show_default=False),
+        typer.Option(
+            "--seed", metavar="N", help="The same cards as `quiz --seed`.", show_default=False
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the cards as JSON (docs/json.md).")
