@@ -24,7 +24,7 @@ def write_history(deck_path: Path, reviews: int, seed: int = 0) -> Path:
     from flaskprep.deck_cache import deck_key, load_deck
     from flaskprep.scheduling import review_card
     from flaskprep.store import Progress, Rating, Review
-    from flaskprep.store.format import encode_snapshot
+    from flaskprep.store.snapshot import write_new
 
     deck = load_deck(deck_path)
     rng = random.Random(seed)
@@ -48,7 +48,7 @@ def write_history(deck_path: Path, reviews: int, seed: int = 0) -> Path:
         history.cards[question_id] = replace(card, question=texts[question_id])
     target = paths.progress_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(encode_snapshot(progress, log=None))
+    write_new(target, progress)
     return target
 
 

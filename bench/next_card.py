@@ -79,7 +79,7 @@ def _fill_history(path: Path, deck: object, start: datetime) -> None:
     from flaskprep.model import Deck
     from flaskprep.scheduling import Rating, review_card
     from flaskprep.store import Progress, Review
-    from flaskprep.store.format import encode_snapshot
+    from flaskprep.store.snapshot import write_new
 
     assert isinstance(deck, Deck)
     progress = Progress()
@@ -89,7 +89,7 @@ def _fill_history(path: Path, deck: object, start: datetime) -> None:
         card = review_card(None, question.id, Rating.GOOD, at, fuzz=False)
         history.cards[question.id] = replace(card, question=question.text)
         history.reviews.append(Review(question.id, at, Rating.GOOD, "flash", 4000))
-    path.write_bytes(encode_snapshot(progress, log="bench"))
+    write_new(path, progress)
 
 
 def main(argv: list[str]) -> int:

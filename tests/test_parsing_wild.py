@@ -296,3 +296,18 @@ def test_numbered_bold_question_items_with_answer_bullets_are_read() -> None:
         ("**What are the key features of Python?**", "Simple syntax."),
         ("**What is PEP 8?**", "A style guide."),
     ]
+
+
+def test_question_bullet_answered_by_a_quote_below_it() -> None:
+    text = (
+        "## General\n\n* What is a memory leak?\n\n   > Objects kept alive\n"
+        "   > after their last use.\n\n   [source](https://example.com)\n\n"
+        "* Is Java pass-by-value?\n\n   > Always.\n"
+    )
+    assert pairs(text) == [
+        (
+            "What is a memory leak?",
+            "Objects kept alive\nafter their last use.\n\n[source](https://example.com)",
+        ),
+        ("Is Java pass-by-value?", "Always."),
+    ]

@@ -9,11 +9,19 @@
 
 from __future__ import annotations
 
-from flaskprep.parsing.labels import answer_label, clean_answer, strip_question_number
+import re
+
+from flaskprep.parsing.labels import (
+    answer_label,
+    clean_answer,
+    looks_like_question,
+    strip_question_number,
+)
 from flaskprep.parsing.outline import Block, Problem, RawQuestion
 from flaskprep.parsing.source import Source
 
 _LISTS = ("bullet_list", "ordered_list")
+_QUOTE_MARK = re.compile(r"^[ \t]*> ?")
 
 
 def list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
@@ -82,7 +90,18 @@ def _question(
                     return (RawQuestion(text, answer, item.start + 1) if text else None), True
     stop = children[1].start if len(children) > 1 else None
     text = source.item_body(item, stop)
+    if stop is not None and children[1].kind == "blockquote" and looks_like_question(text):
+        # "* What is X?" over a "   > answer" quote: the quote answers it.
+        answer = _quoted(source, children[1], item.end)
+        return (RawQuestion(question_text(text), answer, item.start + 1) if text else None), True
     return (RawQuestion(text, "", item.start + 1) if text else None), False
+
+
+def _quoted(source: Source, quote: Block, end: int) -> str:
+    """A blockquote's text without its ``>`` markers, and what follows it in the item."""
+    lines = [_QUOTE_MARK.sub("", line, count=1) for line in source.lines[quote.start : quote.end]]
+    rest = source.outdented(quote.end, end) if quote.end < end else ""
+    return clean_answer("\n\n".join(part for part in ("\n".join(lines).strip(), rest) if part))
 
 
 def _answer(bullets: list[Block], first: int, source: Source, problems: list[Problem]) -> str:

@@ -1,18 +1,14 @@
 """Progress records to and from JSON, every field checked for type and range.
 
-Snapshot (``progress.json``, version 2)::
-
-    {"version": 2, "log": GENERATION,
-     "decks": {KEY: {"path": PATH_OR_NULL, "cards": {QID: CARD},
-                     "reviews": [[ID, QID, AT, RATING, MODE, DURATION_MS, SCORE], ...],
-                     "interviews": [INTERVIEW, ...]}}}
     CARD = {"card_id", "state": 1|2|3, "step", "stability", "difficulty",
             "due": ISO, "last_review": ISO, "question"?, "carried_from"?}
+    REVIEW = [ID, QID, AT, RATING, MODE, DURATION_MS, SCORE]
+    INTERVIEW = {"at", "count", "planned", "score", "minutes", "timed_out", "skipped",
+                 "questions": [{"id", "score", "missing", "duration_ms"}]}
 
-A card, review or interview that fails a check is left out and counted in
-``Decoded.rejected`` (the store keeps the original file aside); only a document
-whose skeleton is wrong raises ``FormatError``. Numbers are never NaN or infinite
-on the way in, so they cannot be on the way out.
+A record that fails a check raises ``FormatError`` (or ``TypeError``/``ValueError``)
+and is left out by the caller. Numbers are never NaN or infinite on the way in, so
+they cannot be on the way out.
 
 Format history: version 0 kept reviews as objects; version 1 as rows without an
 id (``[QID, AT, RATING, MODE, DURATION_MS, SCORE]``); version 2 gives every review
@@ -23,7 +19,6 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -32,10 +27,8 @@ from flaskprep.store.records import (
     PHASES,
     RATINGS,
     CardState,
-    DeckProgress,
     InterviewAnswerRecord,
     InterviewRecord,
-    Progress,
     Review,
 )
 
@@ -48,70 +41,6 @@ MAX_TEXT = 10_000
 
 class FormatError(ValueError):
     pass
-
-
-@dataclass(slots=True)
-class Decoded:
-    progress: Progress
-    log: str | None
-    rejected: list[str] = field(default_factory=list)
-    """One line per record left out (``deck K: card Q: bad due``)."""
-
-
-# -- snapshot ----------------------------------------------------------------------
-
-
-def encode_snapshot(progress: Progress, log: str | None) -> bytes:
-    parts = [b'{"version":%d,"log":' % VERSION, dumps(log), b',"decks":{']
-    for index, (key, deck) in enumerate(progress.decks.items()):
-        parts += [b",\n" if index else b"\n", dumps(key), b':{"path":', dumps(deck.path)]
-        parts.append(b',"cards":{')
-        parts.append(
-            b",".join(dumps(q) + b":" + dumps(card_json(c)) for q, c in deck.cards.items())
-        )
-        parts.append(b'},"reviews":[')
-        parts.append(b",\n".join(dumps(review_json(r)) for r in deck.reviews))
-        parts.append(b'],"interviews":')
-        parts += [dumps([interview_json(i) for i in deck.interviews]), b"}"]
-    parts.append(b"}}\n")
-    return b"".join(parts)
-
-
-def decode_snapshot(data: Any) -> Decoded:
-    """A parsed version-2 document (older ones go through :func:`migrate` first)."""
-    if not isinstance(data, dict):
-        raise FormatError("not a JSON object")
-    decks = _expect(data.get("decks"), dict, "decks")
-    log = data.get("log")
-    decoded = Decoded(Progress(), log if isinstance(log, str) else None)
-    for key, value in decks.items():
-        if not is_text(key):
-            decoded.rejected.append("a deck with an unreadable key")
-            continue
-        decoded.progress.decks[key] = _decode_deck(key, value, decoded.rejected)
-    return decoded
-
-
-def _decode_deck(key: str, data: Any, rejected: list[str]) -> DeckProgress:
-    _expect(data, dict, f"deck {key}")
-    path = data.get("path")
-    deck = DeckProgress(path=path if is_text(path) else None)
-    for qid, value in _expect(data.get("cards", {}), dict, "cards").items():
-        try:
-            deck.cards[text(qid, "id")] = card_from_json(value)
-        except (FormatError, TypeError, ValueError) as exc:
-            rejected.append(f"deck {_show(key)}: card {_show(qid)}: {exc}")
-    for row in _expect(data.get("reviews", []), list, "reviews"):
-        try:
-            deck.reviews.append(review_from_json(row))
-        except (FormatError, TypeError, ValueError) as exc:
-            rejected.append(f"deck {_show(key)}: review {_show(row)}: {exc}")
-    for value in _expect(data.get("interviews", []), list, "interviews"):
-        try:
-            deck.interviews.append(interview_from_json(value))
-        except (FormatError, TypeError, ValueError) as exc:
-            rejected.append(f"deck {_show(key)}: interview: {exc}")
-    return deck
 
 
 # -- records -------------------------------------------------------------------------
@@ -135,7 +64,7 @@ def card_json(card: CardState) -> dict[str, Any]:
 
 
 def card_from_json(data: Any) -> CardState:
-    _expect(data, dict, "card")
+    expect(data, dict, "card")
     phase = PHASES.get(data.get("state")) if _is_int(data.get("state")) else None
     if phase is None:
         raise FormatError("bad state")
@@ -213,7 +142,7 @@ def interview_json(record: InterviewRecord) -> dict[str, Any]:
 
 
 def interview_from_json(data: Any) -> InterviewRecord:
-    _expect(data, dict, "interview")
+    expect(data, dict, "interview")
     minutes = data.get("minutes")
     if minutes is not None and not (_is_number(minutes) and minutes >= 0):
         raise FormatError("bad minutes")
@@ -225,13 +154,13 @@ def interview_from_json(data: Any) -> InterviewRecord:
         minutes=None if minutes is None else float(minutes),
         timed_out=data.get("timed_out") is True,
         skipped=_count(data.get("skipped", 0), "skipped"),
-        answers=tuple(_answer(a) for a in _expect(data.get("questions", []), list, "questions")),
+        answers=tuple(_answer(a) for a in expect(data.get("questions", []), list, "questions")),
     )
 
 
 def _answer(data: Any) -> InterviewAnswerRecord:
-    _expect(data, dict, "interview answer")
-    missing = _expect(data.get("missing", []), list, "missing")
+    expect(data, dict, "interview answer")
+    missing = expect(data.get("missing", []), list, "missing")
     return InterviewAnswerRecord(
         text(data.get("id"), "id"),
         _fraction(data.get("score"), "answer score"),
@@ -254,7 +183,7 @@ def dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
-def _expect(value: Any, kind: type, what: str) -> Any:
+def expect(value: Any, kind: type, what: str) -> Any:
     if not isinstance(value, kind):
         raise FormatError(f"{what}: expected {kind.__name__}")
     return value
@@ -315,7 +244,7 @@ def _fraction(value: Any, what: str) -> float:
     return float(value)
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
     """A short, printable picture of a bad value for a notice."""
     text = repr(value).encode("ascii", "backslashreplace").decode()
     return text if len(text) <= 40 else text[:37] + "..."

@@ -17,6 +17,7 @@ from flaskprep.errors import ProgressError
 from flaskprep.store import files
 
 LOG_SUFFIX = ".log.jsonl"
+HISTORY_SUFFIX = ".reviews.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class Locations:
     """``progress.json`` as configured (maybe a link)."""
     snapshot: Path
     log: Path
+    history: Path
     lock: Path
     linked: bool
 
@@ -36,13 +38,17 @@ class Locations:
 def locate(named: Path) -> Locations:
     """The real files behind ``named``; ``ProgressError`` (one line) if a link cannot be used."""
     snapshot = _follow(named)
-    log_named = named.with_name(named.name.removesuffix(".json") + LOG_SUFFIX)
-    if log_named.is_symlink():
-        log = _follow(log_named)
-    else:
-        log = snapshot.with_name(snapshot.name.removesuffix(".json") + LOG_SUFFIX)
+    log, history = (_companion(named, snapshot, suffix) for suffix in (LOG_SUFFIX, HISTORY_SUFFIX))
     lock = snapshot.with_name(snapshot.name + ".lock")
-    return Locations(named, snapshot, log, lock, snapshot != named)
+    return Locations(named, snapshot, log, history, lock, snapshot != named)
+
+
+def _companion(named: Path, snapshot: Path, suffix: str) -> Path:
+    """``progress<suffix>``: followed if it is a link itself, else beside the real snapshot."""
+    beside_named = named.with_name(named.name.removesuffix(".json") + suffix)
+    if beside_named.is_symlink():
+        return _follow(beside_named)
+    return snapshot.with_name(snapshot.name.removesuffix(".json") + suffix)
 
 
 def move_aside(where: Locations, stamp: str) -> Path:
@@ -50,8 +56,9 @@ def move_aside(where: Locations, stamp: str) -> Path:
     target = where.beside(f".corrupt-{stamp}")
     where.snapshot.replace(target)
     target.chmod(0o600)
-    if where.log.exists() and not where.log.is_symlink():
-        where.log.replace(where.log.with_name(f"{where.log.name}.corrupt-{stamp}"))
+    for companion in (where.log, where.history):
+        if companion.exists():
+            companion.replace(companion.with_name(f"{companion.name}.corrupt-{stamp}"))
     return target
 
 
@@ -67,7 +74,7 @@ def keep_copies(where: Locations, stamp: str) -> Path:
 
 def remove_temp_files(where: Locations) -> None:
     """Temp files of saves killed mid-write (only a save holding the lock writes one)."""
-    for path in (where.snapshot, where.log):
+    for path in (where.snapshot, where.log, where.history):
         for orphan in path.parent.glob(f".{path.name}.*.tmp"):
             orphan.unlink(missing_ok=True)
 

@@ -58,18 +58,18 @@ def interview_line(key: str, record: InterviewRecord) -> bytes:
 # -- applying changes (the store applies its own the same way it replays the log) --------
 
 
-def apply_grade(progress: Progress, key: str, review: Review, card: CardState) -> None:
+def apply_grade(progress: Progress, key: str, review: Review, card: CardState, at: int) -> None:
+    """A grade; ``at`` is its line's offset in the log."""
     deck = progress.deck_for_update(key)
-    deck.reviews.append(review)
+    deck.change_reviews(review, at)
     deck.cards[review.question_id] = card
 
 
-def apply_undo(progress: Progress, key: str, review: Review, previous: CardState | None) -> None:
+def apply_undo(
+    progress: Progress, key: str, review: Review, previous: CardState | None, at: int
+) -> None:
     deck = progress.deck_for_update(key)
-    for index in range(len(deck.reviews) - 1, -1, -1):
-        if deck.reviews[index].id == review.id:
-            del deck.reviews[index]
-            break
+    deck.change_reviews(review.id, at)
     current = deck.cards.get(review.question_id)
     if current is not None and current.last_review == review.at:
         if previous is None:
@@ -97,18 +97,21 @@ class Tail:
 def read_tail(data: bytes, start: int, generation: str | None, progress: Progress) -> Tail:
     """Apply the complete lines of ``data`` (the log's bytes from offset ``start``)."""
     complete = data.rfind(b"\n") + 1
-    lines = data[:complete].split(b"\n")[:-1]
     tail = Tail(start + complete)
-    if start == 0:
-        if not lines or _generation(lines[0]) != generation or generation is None:
-            return Tail(start, current=False)
-        lines = lines[1:]
-    for number, line in enumerate(lines, 1):
+    offset, number = start, 0
+    for line in data[:complete].split(b"\n")[:-1]:
+        here, offset, number = offset, offset + len(line) + 1, number + 1
+        if here == 0:
+            if generation is None or _generation(line) != generation:
+                return Tail(start, current=False)
+            continue
         try:
-            _apply(json.loads(line), progress)
+            _apply(json.loads(line), progress, here)
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
-            where = "a line" if start else f"line {number + 1}"
+            where = "a line" if start else f"line {number}"
             tail.bad.append(f"review log {where}: {str(exc)[:80]}")
+    if start == 0 and complete == 0:
+        return Tail(start, current=False)
     return tail
 
 
@@ -121,12 +124,12 @@ def _generation(line: bytes) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def _apply(document: Any, progress: Progress) -> None:
+def _apply(document: Any, progress: Progress, at: int) -> None:
     if not isinstance(document, dict):
         raise fmt.FormatError("not an object")
     if isinstance(key := document.get("grade"), str) and fmt.text(key, "deck key"):
         review = fmt.review_from_json(document.get("review"))
-        apply_grade(progress, key, review, fmt.card_from_json(document.get("card")))
+        apply_grade(progress, key, review, fmt.card_from_json(document.get("card")), at)
     elif isinstance(key := document.get("undo"), str) and fmt.text(key, "deck key"):
         previous = document.get("card")
         review = Review(
@@ -138,7 +141,7 @@ def _apply(document: Any, progress: Progress) -> None:
             id=str(document["review"]),
         )
         card = None if previous is None else fmt.card_from_json(previous)
-        apply_undo(progress, key, review, card)
+        apply_undo(progress, key, review, card, at)
     elif isinstance(key := document.get("interview"), str) and fmt.text(key, "deck key"):
         apply_interview(progress, key, fmt.interview_from_json(document.get("record")))
     else:

@@ -24,6 +24,7 @@ from flaskprep import clock, paths
 from flaskprep.errors import ProgressError
 from flaskprep.store import files, log
 from flaskprep.store import format as fmt
+from flaskprep.store.history import HistoryReader
 from flaskprep.store.locations import (
     Locations,
     keep_copies,
@@ -33,6 +34,7 @@ from flaskprep.store.locations import (
 )
 from flaskprep.store.migration import migrate
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
+from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
 
 VERSION = fmt.VERSION
 HINT = "set FLASKPREP_HOME to a writable folder"
@@ -57,6 +59,7 @@ class ProgressStore:
         self._damage: list[str] = []
         self._old_version: tuple[int, bytes] | None = None
         self._swept = False
+        self._history: HistoryReader | None = None
 
     # -- reading -------------------------------------------------------------------
 
@@ -88,16 +91,19 @@ class ProgressStore:
     def _read_snapshot(self, where: Locations, stamp: files.Stamp | None) -> None:
         self._progress = None
         progress, generation, damage = Progress(), None, []
+        self._history = HistoryReader(where.history, None, self.notices)
         if stamp is not None:
             try:
-                decoded = self._decode(where.snapshot.read_bytes())
+                decoded = self._decode(where.snapshot.read_bytes(), self._history)
             except (OSError, ValueError, RecursionError) as exc:
                 raise _Unreadable(files.describe(exc)) from None
             progress, generation, damage = decoded.progress, decoded.log, decoded.rejected
         self._progress, self._generation, self._damage = progress, generation, damage
+        assert self._history is not None
+        self._history.generation = generation
         self._snapshot_stamp, self._log_inode, self._log_end = stamp, None, 0
 
-    def _decode(self, raw: bytes) -> fmt.Decoded:
+    def _decode(self, raw: bytes, history: HistoryReader) -> Decoded:
         data = json.loads(raw)
         version = data.get("version") if isinstance(data, dict) else None
         if not isinstance(version, int) or isinstance(version, bool):
@@ -111,7 +117,7 @@ class ProgressStore:
         if version < VERSION:
             data = migrate(data, version)
             self._old_version = (version, raw)
-        return fmt.decode_snapshot(data)
+        return decode_snapshot(data, history.for_deck)
 
     def _read_log(self, where: Locations, progress: Progress) -> bool:
         """Apply the log's new lines; False if it is not the file read so far (re-read all)."""
@@ -203,19 +209,19 @@ class ProgressStore:
     def record(self, deck_key: str, review: Review, card: CardState) -> None:
         self._append(
             log.grade_line(deck_key, review, card),
-            lambda p: log.apply_grade(p, deck_key, review, card),
+            lambda p, at: log.apply_grade(p, deck_key, review, card, at),
         )
 
     def undo(self, deck_key: str, review: Review, previous_card: CardState | None) -> None:
         self._append(
             log.undo_line(deck_key, review, previous_card),
-            lambda p: log.apply_undo(p, deck_key, review, previous_card),
+            lambda p, at: log.apply_undo(p, deck_key, review, previous_card, at),
         )
 
     def add_interview(self, deck_key: str, record: InterviewRecord) -> None:
         self._append(
             log.interview_line(deck_key, record),
-            lambda p: log.apply_interview(p, deck_key, record),
+            lambda p, _at: log.apply_interview(p, deck_key, record),
         )
 
     def reset(self, deck_key: str, question_ids: Collection[str] | None) -> int:
@@ -244,7 +250,7 @@ class ProgressStore:
         if moves:
             self._rewrite(change)
 
-    def _append(self, line: bytes, apply: Callable[[Progress], None]) -> None:
+    def _append(self, line: bytes, apply: Callable[[Progress, int], None]) -> None:
         where = locate(self.path)
         files.ensure_folder(where.snapshot.parent, HINT)
         if where.linked:
@@ -260,11 +266,11 @@ class ProgressStore:
             try:
                 if files.size(where.log) != self._log_end:  # a torn line nobody was told was saved
                     files.truncate_synced(where.log, self._log_end)
-                self._log_end = files.append_synced(where.log, line)
+                at, self._log_end = self._log_end, files.append_synced(where.log, line)
             except OSError as exc:
                 self._progress = None  # re-read: what is on disk is the truth
                 raise self._error("could not be saved; the previous file is intact", exc) from None
-            apply(progress)
+            apply(progress, at)
             if self._log_end > COMPACT_BYTES:
                 self._compact(where, progress)
 
@@ -285,19 +291,28 @@ class ProgressStore:
             progress = self._fresh(where)
         except _Unreadable:
             return self._repaired(where)
-        return self._repaired(where) if self._damage else progress
+        if self._damage:
+            return self._repaired(where)
+        if self._history is not None and self._history.damaged:
+            self._compact(where, progress)  # a clean history without the rows set aside
+        return progress
 
     def _compact(self, where: Locations, progress: Progress) -> None:
         """Rewrite the snapshot with everything, then begin a fresh log (see ``log``)."""
         self._check_file_writable(where.snapshot)
         generation = log.new_generation()
+        for deck in progress.decks.values():
+            deck.reviews  # noqa: B018 - read the history now: it is about to be rewritten
+        through = (self._generation, self._log_end) if self._generation else None
         try:
             self._keep_old_version(where)
-            files.write_atomic(where.snapshot, fmt.encode_snapshot(progress, generation))
+            files.write_atomic(where.history, encode_history(progress, through))
+            files.write_atomic(where.snapshot, encode_snapshot(progress, generation))
         except OSError as exc:
             self._progress = None
             raise self._error("could not be saved; the previous file is intact", exc) from None
         self._snapshot_stamp, self._generation = files.stamp(where.snapshot), generation
+        self._history = HistoryReader(where.history, generation, self.notices)
         self._begin_log(where, generation)
 
     def _begin_log(self, where: Locations, generation: str) -> None:

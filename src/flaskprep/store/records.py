@@ -10,6 +10,7 @@ converts it to and from the file. A question never reviewed has no card state
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
@@ -99,15 +100,80 @@ class InterviewRecord:
     answers: tuple[InterviewAnswerRecord, ...] = ()
 
 
-@dataclass(slots=True)
-class DeckProgress:
-    """One deck's cards, reviews and interviews. Read it; change it through the store."""
+History = Callable[[], tuple[list[Review], int]]
+"""Reads a deck's review history: its reviews, and the log offset they already include."""
 
-    cards: dict[str, CardState] = field(default_factory=dict)
-    reviews: list[Review] = field(default_factory=list)
-    interviews: list[InterviewRecord] = field(default_factory=list)
-    path: str | None = None
-    """Where the deck file was last seen (a hint: a deck is known by its questions)."""
+
+class DeckProgress:
+    """One deck's cards, reviews and interviews. Read it; change it through the store.
+
+    ``reviews`` is read from the review history the first time it is asked for (a quiz
+    needs only card states); changes to it made before then wait, with their place in
+    the review log, and are applied on top.
+    """
+
+    __slots__ = ("_history", "_pending", "_reviews", "cards", "interviews", "path")
+
+    def __init__(
+        self,
+        cards: dict[str, CardState] | None = None,
+        reviews: list[Review] | None = None,
+        interviews: list[InterviewRecord] | None = None,
+        path: str | None = None,
+        *,
+        history: History | None = None,
+    ) -> None:
+        self.cards = {} if cards is None else cards
+        self.interviews = [] if interviews is None else interviews
+        self.path = path
+        """Where the deck file was last seen (a hint: a deck is known by its questions)."""
+        self._history = history if reviews is None else None
+        self._reviews = list(reviews or []) if self._history is None else None
+        self._pending: list[tuple[int, Review | str]] = []
+
+    @property
+    def reviews(self) -> list[Review]:
+        if self._reviews is None:
+            assert self._history is not None
+            reviews, included = self._history()
+            for offset, change in self._pending:
+                if offset >= included:
+                    _change(reviews, change)
+            self._reviews, self._pending, self._history = reviews, [], None
+        return self._reviews
+
+    @reviews.setter
+    def reviews(self, value: list[Review]) -> None:
+        self._reviews, self._pending, self._history = list(value), [], None
+
+    def change_reviews(self, change: Review | str, offset: int) -> None:
+        """Add a review, or take one back by id; ``offset`` is the change's place in the log."""
+        if self._reviews is None:
+            self._pending.append((offset, change))
+        else:
+            _change(self._reviews, change)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DeckProgress):
+            return NotImplemented
+        mine = (self.cards, self.reviews, self.interviews, self.path)
+        return mine == (other.cards, other.reviews, other.interviews, other.path)
+
+    def __repr__(self) -> str:
+        return (
+            f"DeckProgress(cards={self.cards!r}, reviews={self.reviews!r}, "
+            f"interviews={self.interviews!r}, path={self.path!r})"
+        )
+
+
+def _change(reviews: list[Review], change: Review | str) -> None:
+    if isinstance(change, Review):
+        reviews.append(change)
+        return
+    for index in range(len(reviews) - 1, -1, -1):
+        if reviews[index].id == change:
+            del reviews[index]
+            return
 
 
 @dataclass(slots=True)
@@ -127,6 +193,7 @@ __all__ = [
     "RATINGS",
     "CardState",
     "DeckProgress",
+    "History",
     "InterviewAnswerRecord",
     "InterviewRecord",
     "Phase",
