@@ -103,3 +103,18 @@ def test_exit_codes_come_from_the_command_result(capsys: pytest.CaptureFixture[s
 def test_start_guide_fits_sixty_columns() -> None:
     lines = run().stdout.splitlines()
     assert all(len(line) <= 60 for line in lines if "progress.json" not in line)
+
+
+def test_without_posix_terminal_modes_the_quiz_refuses_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from flaskprep.cli.keys import TerminalKeys
+    from flaskprep.errors import UsageError
+
+    monkeypatch.setitem(sys.modules, "termios", None)  # as on Windows: the import fails
+    monkeypatch.setattr(sys.stdin, "fileno", lambda: 0)
+    with pytest.raises(UsageError, match="Linux or macOS terminal") as refused, TerminalKeys():
+        pass
+    assert "\n" not in str(refused.value)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from flaskprep.errors import DeckError
-from flaskprep.parsing import parse_deck, read_deck_text
+from flaskprep.parsing import parse_deck, read_deck_text, reading
 
 DECK = "# T\n\n## 1. S\n- What is Flask?\n  - **Answer:** A microframework.\n"
 
@@ -91,10 +91,10 @@ def test_missing_file_refused(tmp_path: Path) -> None:
 def test_permission_denied_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, DECK.encode())
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(path: Path, limit: int) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(reading, "read_regular", denied)
     assert "permission denied" in refusal(path)
 
 

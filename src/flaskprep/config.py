@@ -24,8 +24,11 @@ from typing import Any, Literal
 from flaskprep import paths
 from flaskprep.errors import ConfigError
 from flaskprep.learn.modes import QUIZ_MODES
+from flaskprep.regular_file import UnusableFile, read_regular
+from flaskprep.user_number import LARGEST, parse_whole
 
 Source = Literal["default", "config file", "env"]
+MAX_CONFIG_BYTES = 1 << 20
 ENV_VARS = {
     "deck": "FLASKPREP_DECK",
     "quiz_mode": "FLASKPREP_QUIZ_MODE",
@@ -74,9 +77,18 @@ def effective_deck(cli_deck: Path | None) -> Path | None:
     """``--deck``/``FLASKPREP_DECK`` if given, else the config file's ``deck``, else ``None``."""
     if cli_deck is not None:
         return cli_deck
-    if not paths.config_file().is_file():
+    if not _config_exists(paths.config_file()):
         return None
     return load_config().deck
+
+
+def _config_exists(path: Path) -> bool:
+    """Whether there is something at ``path`` (a FIFO or a folder is then refused)."""
+    try:
+        path.stat()
+    except OSError:  # missing, or a dangling link: no config file
+        return False
+    return True
 
 
 def _raw_setting(name: str, file_values: dict[str, _Raw]) -> _Raw | None:
@@ -87,17 +99,23 @@ def _raw_setting(name: str, file_values: dict[str, _Raw]) -> _Raw | None:
 
 
 def _read_file(path: Path) -> dict[str, _Raw]:
-    if not path.is_file():
+    if not _config_exists(path):
         return {}
     tomllib = _toml_module(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except UnusableFile as exc:
+        raise ConfigError(f"{path}: {exc.reason}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc}") from None
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {_toml_message(exc)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: bad TOML: values nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ConfigError(f"{path}: bad TOML: {str(exc).split(';')[0]}") from None
     unknown = sorted(set(data) - set(ENV_VARS))
     if unknown:
         raise ConfigError(
@@ -149,7 +167,10 @@ def _validate(name: str, raw: _Raw) -> Any:
 def _check_deck(raw: _Raw) -> Path:
     if not isinstance(raw.value, str) or not raw.value.strip():
         raise ConfigError(f"{raw.where}: deck must be a path in quotes")
-    path = Path(raw.value).expanduser()
+    try:
+        path = Path(raw.value).expanduser()
+    except RuntimeError as exc:  # ~name of an unknown user
+        raise ConfigError(f"{raw.where}: deck {raw.value!r}: {exc}") from None
     # A relative path in the file is relative to the file's folder, not to the shell's.
     if not path.is_absolute() and raw.source == "config file":
         path = paths.config_file().parent / path
@@ -158,8 +179,10 @@ def _check_deck(raw: _Raw) -> Path:
 
 def _check_count(name: str, raw: _Raw, minimum: int) -> int:
     value = raw.value
-    if raw.source == "env" and value.strip().isdigit():
-        value = int(value)
+    if raw.source == "env":
+        value = parse_whole(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ConfigError(f"{raw.where}: {name} must be a whole number of at least {minimum}")
+    if value > LARGEST:
+        raise ConfigError(f"{raw.where}: {name} must be at most {LARGEST:,}")
     return value

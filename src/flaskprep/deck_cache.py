@@ -5,9 +5,9 @@ parsed deck is pickled into the user's own cache folder (as columns, see
 ``deck_columns``: 100,000 questions load in tens of milliseconds), and its
 ``SearchIndex`` into a second file beside it, so ``show`` never loads an index
 and ``search`` never builds the full deck. Both are keyed on the deck's resolved
-path, size, mtime, the parser version and the flaskprep version; the index also
-on ``flaskprep.search.INDEX_VERSION``, which the search package bumps when its index
-changes. A
+path, size, mtime, inode and ctime (see ``_Stamp``), the parser version and the
+flaskprep version; the index also on ``flaskprep.search.INDEX_VERSION``, which the
+search package bumps when its index changes. A
 cache file that is missing, stale, unreadable or from another version is simply
 rebuilt; one that cannot be written is skipped. Pickle is safe here: only this
 user can write the folder.
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
+import time
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,17 +27,26 @@ from flaskprep import __version__, paths
 from flaskprep.deck_columns import DeckColumns, eager_deck, lazy_deck, to_columns
 from flaskprep.errors import DeckError
 from flaskprep.model import Deck
+from flaskprep.regular_file import UnusableFile, check_regular
 
 if TYPE_CHECKING:
     from flaskprep.search import SearchIndex
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 BUNDLED_KEY_PREFIX = "bundled:"
 
 
-_Stamp = tuple[str, int, int, int, str]
-"""Resolved path, size, mtime (ns), parser version, flaskprep version; a plain tuple
-because every dataclass costs start-up time (~1 ms to create)."""
+_Stamp = tuple[str, int, int, int, int, int | None, int, str]
+"""Resolved path, size, mtime (ns), inode, ctime (ns), content checksum (only for a file
+changed in the last seconds), parser version, flaskprep version; a plain tuple because
+every dataclass costs start-up time (~1 ms to create).
+
+Size and mtime alone miss an edit that keeps the size and puts the mtime back
+(``cp -p``, ``rsync -t``, ``os.utime``); such an edit still moves the ctime (no user
+can set it) or, for a file replaced by rename, the inode. A file changed so recently
+that a second edit could share its ctime tick (a few ms on Linux, more elsewhere) is
+also checksummed, as git re-reads "racily clean" files."""
+RECENT_NS = 3 * 10**9
 
 
 def deck_key(path: Path) -> str:
@@ -96,7 +107,34 @@ def _stamp(path: Path) -> _Stamp:
         raise DeckError(str(path), "no such file", hint="check the path given to --deck") from None
     except OSError as exc:
         raise DeckError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return (str(path.resolve()), info.st_size, info.st_mtime_ns, PARSER_VERSION, __version__)
+    try:
+        check_regular(info)
+    except UnusableFile as exc:
+        raise DeckError(str(path), exc.reason) from None
+    changed = max(info.st_mtime_ns, info.st_ctime_ns)
+    checksum = _checksum(path) if time.time_ns() - changed < RECENT_NS else None
+    return (
+        str(path.resolve()),
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ino,
+        info.st_ctime_ns,
+        checksum,
+        PARSER_VERSION,
+        __version__,
+    )
+
+
+def _checksum(path: Path) -> int | None:
+    """CRC-32 of the file's bytes (None if it cannot be read: the parse then says why)."""
+    crc = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                crc = zlib.crc32(chunk, crc)
+    except OSError:
+        return None
+    return crc
 
 
 def _cache_file(stamp: _Stamp, kind: str) -> Path:
@@ -133,14 +171,14 @@ def _private(cache: Path) -> bool:
                 return False
     except OSError:
         return False
-    return True
+    return stat.S_ISREG(info.st_mode)  # a FIFO planted as a cache file would block a read
 
 
 def _write_cache(cache: Path, payload: tuple[Any, ...]) -> None:
     import tempfile
 
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        paths.make_private_folder(cache.parent)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from flaskprep.invisible import FORMAT_CHARACTERS, SEPARATORS
+
 if TYPE_CHECKING:
     from flaskprep.grading import Grade
     from flaskprep.learn.prompts import Prompt
@@ -27,13 +29,15 @@ if TYPE_CHECKING:
 Document = dict[str, Any]
 VERSION = 1
 
-# json.dumps already escapes C0 controls; these it would pass through raw.
-_RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# json.dumps already escapes C0 controls; these (C1, Unicode format characters such as
+# bidi overrides and zero-width spaces, line separators) it would pass through raw.
+_RAW_UNSAFE = re.compile(f"[\x7f-\x9f{FORMAT_CHARACTERS}{SEPARATORS}]")
 
 
 def dumps(document: Document) -> str:
     text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # json.dumps of one character gives its \uXXXX escape (a surrogate pair above U+FFFF).
+    return _RAW_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 
 def schema(name: str) -> str:

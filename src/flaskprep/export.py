@@ -19,6 +19,7 @@ from flaskprep.model import Deck, Section
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 Format = Literal["anki", "apkg", "csv", "json", "markdown"]
 FORMATS: tuple[Format, ...] = ("anki", "apkg", "csv", "json", "markdown")
@@ -56,7 +57,26 @@ def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # html=False: raw HTML in deck text is escaped, so a deck cannot put a script into Anki.
-    return MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": False})
+    md.add_render_rule("image", _image_or_its_text)
+    return md
+
+
+_LOCAL_IMAGE = re.compile(r"[\w\-. ]+\.(?:png|jpe?g|gif|svg|webp)", re.IGNORECASE)
+
+
+def _image_or_its_text(self: object, tokens: Sequence[Token], idx: int, *_: object) -> str:
+    """An image Anki would fetch from the network when the card is shown (a tracking
+    pixel) becomes its alt text; only a bare file name, which Anki looks up in its own
+    media folder, stays an image."""
+    from html import escape
+
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    alt = escape("".join(child.content for child in token.children or []))
+    if _LOCAL_IMAGE.fullmatch(src):
+        return f'<img src="{escape(src)}" alt="{alt}">'
+    return f"[image: {alt}]" if alt else "[image]"
 
 
 def to_html(text: str, *, inline: bool = False) -> str:
@@ -139,8 +159,18 @@ def to_csv(deck: Deck) -> str:
     writer.writerow(["id", "section", "question", "answer"])
     for section in deck.sections:
         for question in section.questions:
-            writer.writerow([question.id, section.label, question.text, question.answer])
+            cells = (question.id, section.label, question.text, question.answer)
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
+
+
+_FORMULA_START = tuple("=+-@\t\r\n＝＋－＠")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``@SUM``, ``-2+3``)
+    gets a leading ``'``, as OWASP advises for CSV injection; others are left alone."""
+    return "'" + cell if cell.lstrip(" ").startswith(_FORMULA_START) else cell
 
 
 def to_markdown(deck: Deck) -> str:

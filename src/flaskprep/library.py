@@ -20,10 +20,16 @@ def deck_paths(target: Path | None) -> list[Path]:
     """A file gives ``[file]``; a folder its ``*.md`` files, sorted; ``None`` the bundled deck."""
     if target is None:
         return [paths.bundled_deck()]
-    target = target.expanduser()
-    if target.is_dir():
+    try:
+        target = target.expanduser()
+        is_folder = target.is_dir()
+        exists = is_folder or target.exists()
+    except (OSError, RuntimeError) as exc:  # a name too long, ~user unknown, a loop
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DeckError(str(target), f"cannot be used: {reason}") from None
+    if is_folder:
         return _folder_decks(target)
-    if not target.exists():
+    if not exists:
         raise DeckError(
             str(target), "no such file or folder", hint="check the path given to --deck"
         )

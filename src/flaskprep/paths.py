@@ -25,18 +25,47 @@ def _platform_dir(kind: str) -> Path:
 
 
 def data_dir() -> Path:
-    override = os.environ.get("FLASKPREP_HOME")
-    return Path(override).expanduser() if override else _platform_dir("data")
+    return _override("FLASKPREP_HOME") or _platform_dir("data")
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("FLASKPREP_CACHE_DIR")
-    return Path(override).expanduser() if override else _platform_dir("cache")
+    return _override("FLASKPREP_CACHE_DIR") or _platform_dir("cache")
 
 
 def config_dir() -> Path:
-    override = os.environ.get("FLASKPREP_CONFIG_DIR")
-    return Path(override).expanduser() if override else _platform_dir("config")
+    return _override("FLASKPREP_CONFIG_DIR") or _platform_dir("config")
+
+
+def _override(name: str) -> Path | None:
+    value = os.environ.get(name)
+    if not value:
+        return None
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:  # ~name of a user with no home folder
+        from flaskprep.errors import UsageError
+
+        raise UsageError(f"{name}={value}: that user has no home folder") from None
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each mode 0700 whatever the umask.
+
+    ``mkdir(mode=0o700, parents=True)`` gives the parents the umask's mode (0777 under
+    ``umask 0``) and the folder itself less than 0700 under an odd umask such as 0277,
+    which would lock the user out of their own data. ``OSError`` passes through.
+    """
+    missing: list[Path] = []
+    current = folder
+    while not os.path.lexists(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for item in reversed(missing):
+        try:
+            item.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile by another flaskprep: not ours to change
+            continue
+        item.chmod(0o700)
 
 
 def progress_file() -> Path:

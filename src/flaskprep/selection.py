@@ -6,14 +6,16 @@ from collections.abc import Sequence
 
 from flaskprep.errors import UsageError
 from flaskprep.model import Deck, Question
+from flaskprep.user_number import parse_whole
 from flaskprep.words.tokens import normalise
 
 
 def resolve_section(deck: Deck, spec: str) -> int:
     """Index of the section named by a number (``3``) or a unique part of its title."""
     text = spec.strip()
-    if text.isdigit():
-        by_number = _section_by_number(deck, int(text))
+    number = parse_whole(text)
+    if number is not None:
+        by_number = _section_by_number(deck, number)
         if by_number is not None:
             return by_number
     wanted = normalise(text)
@@ -64,11 +66,12 @@ def _section_by_number(deck: Deck, number: int) -> int | None:
 
 
 def _by_position(deck: Deck, text: str) -> Question | None:
-    number, dot, position = text.partition(".")
-    if not (dot and number.isdigit() and position.isdigit()):
+    number_text, dot, position_text = text.partition(".")
+    number, position = parse_whole(number_text), parse_whole(position_text)
+    if not dot or number is None or position is None:
         return None
-    index = _section_by_number(deck, int(number))
+    index = _section_by_number(deck, number)
     if index is None:
         return None
     questions = deck.sections[index].questions
-    return questions[int(position) - 1] if 0 < int(position) <= len(questions) else None
+    return questions[position - 1] if 0 < position <= len(questions) else None

@@ -102,3 +102,31 @@ def test_cache_in_a_folder_others_can_write_is_not_unpickled(deck: Path, tmp_pat
     shared.chmod(0o700)
     run("--deck", str(deck), "browse", "1")
     assert marker.exists()
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077, 0o277], ids=oct)
+def test_folders_are_0700_whatever_the_umask(
+    deck: Path, tmp_path: Path, umask: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missing parents included: ``mkdir -p`` gives them the umask's mode (0777 under 0)."""
+    monkeypatch.setenv("FLASKPREP_HOME", str(tmp_path / "new" / "deeper" / "data"))
+    monkeypatch.setenv("FLASKPREP_CACHE_DIR", str(tmp_path / "cold" / "cache"))
+    old_umask = os.umask(umask)
+    try:
+        assert_ok(run("--deck", str(deck), "search", "flask"))
+        assert_ok(run("--deck", str(deck), "quiz", "--count", "1", stdin="\n3\n"))
+        assert_ok(run("--deck", str(deck), "quiz", "--count", "1", stdin="\n3\n"))
+    finally:
+        os.umask(old_umask)
+    for folder in (
+        tmp_path / "new",
+        tmp_path / "new" / "deeper",
+        paths.data_dir(),
+        tmp_path / "cold",
+        paths.cache_dir(),
+        paths.cache_dir() / "decks",
+    ):
+        assert mode(folder) == 0o700, (folder.name, oct(mode(folder)))
+    assert mode(paths.progress_file()) == 0o600
+    lock = paths.progress_file().with_name("progress.json.lock")
+    assert mode(lock) == 0o600  # 0400 would lock a non-root user out of the next save

@@ -137,3 +137,29 @@ def test_signal_while_a_grade_is_saved(name: str) -> None:
         assert len(after) in (len(before), len(before) + 1)
         kept += len(after) - len(before)
     print(f"{name}: 6 interrupted saves, {kept} grades completed before the signal")
+
+
+MORE_SIGNALS = {"SIGHUP": 129, "SIGQUIT": 131, "SIGUSR1": 138, "SIGALRM": 142}
+
+
+@pytest.mark.parametrize("name", MORE_SIGNALS)
+def test_other_stop_signals_while_typing_restore_the_terminal(name: str) -> None:
+    """Ctrl-\\ (SIGQUIT) typed mid-answer, a closed terminal window (SIGHUP), a stray
+    SIGUSR1 or SIGALRM: each used to kill the quiz with echo still off."""
+    child = spawn("--mode type --count 3")
+    child.expect("Type your answer")
+    child.sendline("a lightweight microframework built on Werkzeug and Jinja2")
+    child.expect("Score:")
+    child.send("\r")
+    child.expect("Type your answer")
+    child.send("half an ans")
+    child.expect("half an ans")
+    if name == "SIGQUIT":
+        child.sendcontrol("\\")
+    else:
+        os.kill(quiz_pid(child), getattr(signal, name))
+    child.expect(f"EXIT:{MORE_SIGNALS[name]}")
+    child.expect("STTY:SAME")
+    child.expect(pexpect.EOF)
+    assert "Traceback" not in (child.before or "")
+    assert len(ratings()) == 1

@@ -56,13 +56,16 @@ def _section_candidates(decks: list[Deck], incomplete: str) -> list[Candidate]:
 
 
 def _matching(candidates: list[Candidate], incomplete: str) -> list[Candidate]:
+    from flaskprep.ui.safe import clean
+
     wanted = incomplete.lower()
     seen: set[str] = set()
     found = []
     for value, help_text in candidates:
         if value.startswith(wanted) and value not in seen:
             seen.add(value)
-            found.append((value, " ".join(help_text.split())[:70]))
+            # The shell prints these as they are: deck text must not carry escapes into it.
+            found.append((clean(value), " ".join(clean(help_text).split())[:70]))
     return found
 
 

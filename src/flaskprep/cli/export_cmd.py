@@ -67,21 +67,29 @@ def export(
         return
     text = _render(deck, fmt)
     if to_stdout or output is None:
-        typer.echo(_for_stdout(text), nl=False)
+        _to_stdout(text)
         return
     _write_file(output, text, writers.file_encoding(fmt.value))
     typer.echo(f"Wrote {len(deck.questions)} questions to {output}", err=True)
 
 
-def _for_stdout(text: str) -> str:
-    """A terminal gets deck text with control characters made visible; pipes get it as is."""
+def _to_stdout(text: str) -> None:
+    """A terminal gets deck text with control characters made visible; pipes get it as
+    is, in UTF-8 whatever the locale (an ASCII or Latin-1 locale would lose characters)."""
     import sys
 
-    if not sys.stdout.isatty():
-        return text
-    from flaskprep.ui.safe import clean
+    if sys.stdout.isatty():
+        from flaskprep.ui.safe import clean
 
-    return "\r\n".join(clean(part) for part in text.split("\r\n"))
+        typer.echo("\r\n".join(clean(part) for part in text.split("\r\n")), nl=False)
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests, some IDEs)
+        typer.echo(text, nl=False)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()
 
 
 def _render(deck: Deck, fmt: ExportFormat) -> str:

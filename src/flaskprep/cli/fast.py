@@ -28,6 +28,7 @@ from flaskprep.cli.options import (
 )
 from flaskprep.errors import ExitStatus
 from flaskprep.ui.color import ColorChoice, color_choice
+from flaskprep.user_number import parse_whole
 
 GLOBAL_VALUED = frozenset(name for spec in GLOBAL_OPTIONS for name in spec.names)
 SEARCH_VALUED = frozenset(name for spec in SEARCH_OPTIONS if not spec.flag for name in spec.names)
@@ -66,9 +67,8 @@ def parse_search(argv: list[str]) -> SearchArgs | None:
     color = color_choice(_last(head[0], COLOR.names) or COLOR.default)
     deck = _last(head[0], DECK.names) or _from_env(DECK.envvar) or DECK.default
     limit = _last(tail[0], SEARCH_LIMIT.names) or str(SEARCH_LIMIT.default)
-    if color is None or not (limit.isascii() and limit.isdigit()):
-        return None
-    if int(limit) < (SEARCH_LIMIT.minimum or 0):
+    limit_number = parse_whole(limit)  # None for ² or 5,000 digits: typer words the error
+    if color is None or limit_number is None or limit_number < (SEARCH_LIMIT.minimum or 0):
         return None
     names = {name for name, _ in tail[0]}
     return SearchArgs(
@@ -76,7 +76,7 @@ def parse_search(argv: list[str]) -> SearchArgs | None:
         color=color,
         query=tail[1],
         sections=[value for name, value in tail[0] if name in SECTION.names],
-        limit=int(limit),
+        limit=limit_number,
         answers=bool(names & set(SEARCH_ANSWERS.names)),
         as_json=bool(names & set(SEARCH_JSON.names)),
     )

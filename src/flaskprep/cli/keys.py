@@ -136,8 +136,10 @@ class TerminalKeys:
     def restore(self) -> None:
         if self._saved is not None:
             import termios
+            from contextlib import suppress
 
-            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+            with suppress(termios.error, OSError):  # the terminal is gone (SIGHUP)
+                termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
         if self._old_winch is not None:
             signal.signal(signal.SIGWINCH, self._old_winch)
             self._old_winch = None

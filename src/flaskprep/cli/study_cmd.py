@@ -70,7 +70,12 @@ def interview(
     minutes: Annotated[
         float | None,
         typer.Option(
-            "--minutes", "-m", min=0.1, metavar="MINUTES", help="Time limit, with a countdown."
+            "--minutes",
+            "-m",
+            min=0.1,
+            max=24 * 60,
+            metavar="MINUTES",
+            help="Time limit, with a countdown.",
         ),
     ] = None,
     section: Sections = None,
@@ -94,6 +99,8 @@ def interview(
     from flaskprep.grading import idf_table
     from flaskprep.interview import Interview, pick_questions
 
+    if minutes is not None and minutes != minutes:  # NaN passes typer's range check
+        raise UsageError("--minutes must be a number of minutes")
     deck = _one_deck("interview")
     store = _open_store()
     store.check_writable()

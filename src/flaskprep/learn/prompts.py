@@ -17,6 +17,7 @@ from flaskprep.learn.cloze import choose_blanks, cloze_correct
 from flaskprep.learn.distractors import DistractorPool
 from flaskprep.learn.modes import CARD_MODES, Mode
 from flaskprep.model import Deck, Question
+from flaskprep.user_number import parse_whole
 
 OPTIONS = 4
 BLANK = "_____"
@@ -161,9 +162,10 @@ def answer_matches(prompt: Prompt, text: str) -> bool | None:
     """Right or wrong; ``None`` when ``text`` is not a valid answer for the card."""
     lowered = text.lower()
     if prompt.choice is not None:
-        if not text.isdigit() or not 0 < int(text) <= len(prompt.choice.options):
+        number = parse_whole(text)
+        if number is None or not 0 < number <= len(prompt.choice.options):
             return None
-        return int(text) - 1 == prompt.choice.correct
+        return number - 1 == prompt.choice.correct
     if prompt.truefalse is not None:
         if lowered not in ("t", "f", "y", "n", "true", "false", "yes", "no"):
             return None

@@ -30,6 +30,7 @@ from flaskprep.learn.modes import Mode
 from flaskprep.learn.prompts import Prompt, answer_matches, reshuffled
 from flaskprep.learn.recording import Recorded, Recorder
 from flaskprep.scheduling import Rating
+from flaskprep.user_number import parse_whole
 
 if TYPE_CHECKING:
     from flaskprep.grading import Grade
@@ -254,7 +255,7 @@ class Session:
 
 
 def _chosen(prompt: Prompt, text: str) -> int | None:
-    if prompt.choice is None or not text.strip().isdigit():
+    number = parse_whole(text)  # not isdigit(): "²" passes it and int() refuses it
+    if prompt.choice is None or number is None:
         return None
-    index = int(text.strip()) - 1
-    return index if 0 <= index < len(prompt.choice.options) else None
+    return number - 1 if 0 < number <= len(prompt.choice.options) else None

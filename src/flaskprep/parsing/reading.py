@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from flaskprep.errors import DeckError
+from flaskprep.regular_file import UnusableFile, read_regular
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
 _BINARY_MAGIC = (
@@ -40,9 +41,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise DeckError(name, "is a folder, not a Markdown file")
-        if path.stat().st_size > MAX_DECK_BYTES:
-            raise DeckError(name, f"is larger than {MAX_DECK_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes()
+        return read_regular(path, MAX_DECK_BYTES)
+    except UnusableFile as exc:
+        raise DeckError(name, exc.reason) from None
     except FileNotFoundError:
         raise DeckError(name, "no such file") from None
     except PermissionError:

@@ -14,12 +14,16 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from flaskprep import paths
 from flaskprep.errors import ProgressError
+from flaskprep.regular_file import UnusableFile, check_regular, read_regular
 
 Stamp = tuple[int, int, int]
+MAX_PROGRESS_BYTES = 512 << 20
+"""Years of daily reviews take a few MB; anything near this is not a progress file."""
 
 _TEMP_COUNTER = itertools.count()
 
@@ -30,6 +34,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         try:
+            _private(fd)
             _write_all(fd, data)
             os.fsync(fd)
         finally:
@@ -49,6 +54,7 @@ def append_synced(path: Path, data: bytes) -> int:
     """Append ``data`` to ``path`` (created 0600) and fsync; the file's new size."""
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
+        _private(fd)
         _write_all(fd, data)
         os.fsync(fd)
         return os.fstat(fd).st_size
@@ -74,6 +80,14 @@ def probe(path: Path) -> None:
     finally:
         os.close(fd)
         path.unlink(missing_ok=True)
+
+
+def _private(fd: int) -> None:
+    """0600 whatever the umask (under 0277 a new file would be 0400, and the next
+    open for writing would fail); a file someone else owns is left as it is."""
+    if hasattr(os, "fchmod"):
+        with suppress(OSError):
+            os.fchmod(fd, 0o600)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -109,9 +123,8 @@ def _uid() -> int:
 
 
 def make_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) 0700 whatever the umask."""
-    folder.mkdir(parents=True, mode=0o700)
-    folder.chmod(0o700)
+    """Create ``folder`` (and missing parents) 0700 whatever the umask."""
+    paths.make_private_folder(folder)
 
 
 @contextmanager
@@ -134,6 +147,7 @@ def file_lock(path: Path, timeout_s: float) -> Iterator[None]:
 
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     try:
+        _private(fd)
         deadline = time.monotonic() + timeout_s
         while True:
             try:
@@ -149,12 +163,34 @@ def file_lock(path: Path, timeout_s: float) -> Iterator[None]:
 
 
 def stat_or_none(path: Path) -> os.stat_result | None:
+    """``None`` if missing; ``ProgressError`` (one line) for anything but a regular file:
+    a FIFO would block every command, ``/dev/zero`` fill memory."""
     try:
-        return path.stat()
+        info = path.stat()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise ProgressError(f"cannot read {path}: {describe(exc)}") from None
+    try:
+        check_regular(info)
+    except UnusableFile as exc:
+        raise unusable(path, exc) from None
+    return info
+
+
+def read_capped(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_PROGRESS_BYTES``; ``ProgressError`` else."""
+    try:
+        return read_regular(path, MAX_PROGRESS_BYTES)
+    except UnusableFile as exc:
+        raise unusable(path, exc) from None
+
+
+def unusable(path: Path, exc: UnusableFile) -> ProgressError:
+    return ProgressError(
+        f"progress file {path} {exc.reason}",
+        hint="move it away and flaskprep starts a new one, or set FLASKPREP_HOME",
+    )
 
 
 def stamp(path: Path) -> Stamp | None:

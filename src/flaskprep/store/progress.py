@@ -94,7 +94,7 @@ class ProgressStore:
         self._history = HistoryReader(where.history, None, self.notices)
         if stamp is not None:
             try:
-                decoded = self._decode(where.snapshot.read_bytes(), self._history)
+                decoded = self._decode(files.read_capped(where.snapshot), self._history)
             except (OSError, ValueError, RecursionError) as exc:
                 raise _Unreadable(files.describe(exc)) from None
             progress, generation, damage = decoded.progress, decoded.log, decoded.rejected
@@ -121,6 +121,8 @@ class ProgressStore:
 
     def _read_log(self, where: Locations, progress: Progress) -> bool:
         """Apply the log's new lines; False if it is not the file read so far (re-read all)."""
+        if files.stat_or_none(where.log) is None:  # also refuses a FIFO, which open would wait on
+            return not self._log_end
         try:
             with where.log.open("rb") as handle:
                 info = os.fstat(handle.fileno())
@@ -353,7 +355,7 @@ class ProgressStore:
                 f"{self.path} is locked by another flaskprep for over {LOCK_TIMEOUT_S:.0f}s",
                 hint="close the other flaskprep or remove the .lock file",
             ) from None
-        except (PermissionError, FileNotFoundError) as exc:
+        except OSError as exc:  # permission denied, or the lock's name taken by a folder
             raise self._error("cannot be locked", exc) from None
 
     def _error(self, what: str, exc: BaseException) -> ProgressError:

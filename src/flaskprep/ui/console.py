@@ -7,9 +7,11 @@ import re
 import sys
 from typing import IO, TextIO, cast
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
+from rich.segment import Segment
 
 from flaskprep.ui.color import ColorChoice, wants_color
+from flaskprep.ui.safe import strip_invisible
 
 _TRAILING_SPACES = re.compile(r" +(?=\n|\Z)")
 
@@ -40,7 +42,34 @@ def make_console(
     if file is None and not colored and not terminal:
         file = cast(IO[str], _TrimmedLines(stream))
     if not colored:
-        return Console(stderr=stderr, file=file, no_color=True, color_system=None, highlight=False)
-    # Chosen colour overrides rich's own reading of NO_COLOR (``--color always`` wins).
-    force = None if terminal else True
-    return Console(stderr=stderr, file=file, force_terminal=force, no_color=False, highlight=False)
+        console = Console(
+            stderr=stderr, file=file, no_color=True, color_system=None, highlight=False
+        )
+    else:
+        # Chosen colour overrides rich's own reading of NO_COLOR (``--color always`` wins).
+        force = None if terminal else True
+        console = Console(
+            stderr=stderr, file=file, force_terminal=force, no_color=False, highlight=False
+        )
+    console.push_render_hook(_StripInvisible())
+    return console
+
+
+class _StripInvisible(RenderHook):
+    """Clean what was rendered, after Markdown decoded entities such as ``&#x202E;``."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Stripped(renderable) for renderable in renderables]
+
+
+class _Stripped:
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            if segment.control or not segment.text.isprintable():
+                text = segment.text if segment.control else strip_invisible(segment.text)
+                yield Segment(text, segment.style, segment.control)
+            else:
+                yield segment
