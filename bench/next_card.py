@@ -2,9 +2,10 @@
 
 A synthetic deck of ``questions`` questions is parsed, every question gets one
 review (so the progress file holds ``questions`` cards and reviews, ~3 MB for
-10,000), then a flash session is driven through a fresh store (so the first grade of the
-session, which reads the file, is timed too): each round is one grade (FSRS, lock,
-catch up, one fsynced log line) plus rendering the next card into a buffer. Run with
+10,000), then a flash session is driven through a fresh store, opened as ``flaskprep
+quiz`` opens it before its first card (reading the file is the first card's cost, not
+the first grade's): each round is one grade (FSRS, lock, catch up, one fsynced log
+line) plus rendering the next card into a buffer, the first grade included. Run with
 FLASKPREP_HOME pointed at a temporary folder.
 
 Usage: ``python bench/next_card.py [QUESTIONS] [ROUNDS]`` prints the median in ms.
@@ -31,8 +32,8 @@ def time_grade_to_next(questions: int = 10_000, rounds: int = 30) -> list[float]
 
 def time_sessions(questions: int, sessions: int, rounds: int) -> list[list[float]]:
     """Seconds per grade → next card in ``sessions`` sessions of ``rounds`` grades each,
-    each with a new store as when ``flaskprep quiz`` starts (so each first grade reads
-    the file); the history is written once."""
+    each with a new store opened as ``flaskprep quiz`` opens it (so each first grade is
+    the first append of a session); the history is written once."""
     with tempfile.TemporaryDirectory(prefix="fp-next-card-") as name:
         return _run(Path(name), questions, sessions, rounds)
 
@@ -56,7 +57,8 @@ def _run(folder: Path, questions: int, sessions: int, rounds: int) -> list[list[
     screen = Screen(console, False, lambda p: {}, [deck.title])
     found: list[list[float]] = []
     for number in range(sessions):
-        store = ProgressStore(folder / "progress.json")  # a new session: the first grade counts
+        store = ProgressStore(folder / "progress.json")
+        store.check_writable()  # what `flaskprep quiz` does before its first card
         chosen = list(deck.questions[number * (rounds + 1) : (number + 1) * (rounds + 1)])
         session = Session(
             build_prompts(deck, chosen, "flash", random.Random(number)), StoreRecorder(store, deck)

@@ -41,7 +41,6 @@ NEVER_FOR_WARM_SEARCH = (
     "flaskprep.contrast",
     "flaskprep.words.related",
     "flaskprep.scheduling",
-    "flaskprep.progress",
     "flaskprep.store",
 )
 

@@ -45,7 +45,7 @@ class HistoryReader:
         if self._decoded is None:
             self._decoded = DecodedHistory({}, None)
             try:
-                self._decoded = decode_history(json.loads(self.path.read_bytes()))
+                self._decoded = decode_history(json.loads(files.read_capped(self.path)))
             except FileNotFoundError:
                 pass
             except (OSError, ValueError, RecursionError) as exc:
