@@ -51,7 +51,7 @@ KEYWORD_LIST_CAP = 0.55
 SWAPPED_CAP = 0.15
 NEAR_MIN = 0.5
 """Least cosine at which a word of the answer says a term of the model in other words."""
-NEAR_CREDIT = 0.8
+NEAR_CREDIT = 0.9
 """Share of a term's weight earned through a near meaning."""
 GENERAL_POWER = 1.0
 """Exponent on a word's general weight: above 1, middling words count for less."""
