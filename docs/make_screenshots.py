@@ -76,7 +76,7 @@ def search_picture() -> None:
 
 def simulated_progress(deck: Any, rng: random.Random) -> Any:
     """Twelve weeks of a learner's reviews, ending at NOW: most days, a few gaps."""
-    from flaskprep.progress import DeckProgress, Review
+    from flaskprep.store import DeckProgress, Review
     from flaskprep.scheduling import Rating, review_card
 
     progress = DeckProgress()

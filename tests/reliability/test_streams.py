@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -207,3 +208,20 @@ def test_unusable_folders_in_the_environment_are_one_line(
         assert result.exit_code in (0, 2), result.stderr[-300:]
         if result.exit_code:
             one_line(result.stderr)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [("--version",), ("browse",), ("search", "flask")])
+def test_a_full_output_device_is_one_line(command: tuple[str, ...]) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [*flaskprep_command(), *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+    err = no_traceback(done)
+    assert done.returncode == 2
+    assert "No space left" in one_line(err)

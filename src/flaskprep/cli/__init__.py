@@ -63,16 +63,21 @@ def main(argv: list[str] | None = None) -> int:
         # Answer before typer and the command layer load (typer alone is ~5x python start-up).
         from flaskprep import __version__
 
-        sys.stdout.write(f"flaskprep {__version__}\n")
-        return ExitStatus.SUCCESS
+        return _guarded(lambda: _write_out(f"flaskprep {__version__}\n"))
     if not args and not any(name.startswith("_FLASKPREP_COMPLETE") for name in os.environ):
         from flaskprep.cli.start import start_guide
 
-        sys.stdout.write(start_guide())
-        return ExitStatus.SUCCESS
+        return _guarded(lambda: _write_out(start_guide()))
     from flaskprep.cli.fast import fast_command
 
     return _guarded(fast_command(args) or (lambda: _run_typer(argv)))
+
+
+def _write_out(text: str) -> int:
+    """Write and flush now, so a full disk or closed pipe is one line, not a traceback."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return ExitStatus.SUCCESS
 
 
 def _streams_usable() -> bool:
@@ -177,7 +182,8 @@ def _guarded(command: Callable[[], int]) -> int:
 
 def _unforeseen(exc: BaseException) -> str:
     if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else ""
+        # Without a file name it was a write to standard output (a full disk, /dev/full).
+        where = f"{exc.filename}: " if exc.filename else "standard output: "
         return f"{where}{exc.strerror or exc}"
     return "input nested too deeply" if isinstance(exc, RecursionError) else "out of memory"
 
