@@ -100,6 +100,14 @@ def test_search_off_topic_is_refused_in_one_line_naming_closest_deck_terms() -> 
     assert "closest terms in the deck: blueprints, deploy" in mixed.stderr
 
 
+def test_search_misspelt_beyond_reach_suggests_the_deck_word_in_the_one_line() -> None:
+    result = run("search", "bluprnt")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert 'no question matches "bluprnt"' in result.stderr
+    assert "did you mean blueprints?" in result.stderr
+
+
 def test_search_section_filter() -> None:
     hits = json.loads(run("search", "blueprint", "--section", "10", "--json").stdout)["hits"]
     assert hits

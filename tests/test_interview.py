@@ -213,3 +213,17 @@ def test_an_answer_ends_when_the_time_is_up() -> None:
 def test_time_left_is_minutes_and_seconds() -> None:
     assert format_time_left(timedelta(minutes=3, seconds=7)) == "3:07"
     assert format_time_left(timedelta(seconds=-5)) == "0:00"
+
+
+def test_intro_says_in_plain_words_how_to_end_and_skip_an_answer() -> None:
+    import io
+
+    from rich.console import Console
+
+    from flaskprep.ui.interview_view import render_intro
+
+    console = Console(width=200, color_system=None, record=True, file=io.StringIO())
+    console.print(render_intro(2, 1, interactive=True))
+    text = console.export_text()
+    assert "an empty line ends it" in text and "an empty answer asks before skipping" in text
+    assert "(at once" not in text

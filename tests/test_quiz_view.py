@@ -66,3 +66,27 @@ def test_grade_bar_wraps_between_items_not_inside(deck: Deck) -> None:
     assert all(len(line) <= 50 for line in lines)
     for item in ("1 Again · 1m", "2 Hard · 6m", "3 Good · 10m", "4 Easy · 8d"):
         assert any(item in line for line in bar), (item, bar)
+
+
+def test_header_stays_on_one_line_when_the_deck_title_is_long(deck: Deck) -> None:
+    # A 50-column terminal and two cards answered wrong: the counts and the mode stay
+    # whole on the first line, and the deck title gives way (shortened with …).
+    prompts = build_prompts(deck, list(deck.questions[:5]), "truefalse", random.Random(0))
+    session = Session(prompts, CramRecorder())
+    for _ in range(2):
+        assert session.current is not None and session.current.truefalse is not None
+        session.answer("f" if session.current.truefalse.is_true else "t", NOW, 0)
+        session.proceed(NOW)
+    console = Console(file=io.StringIO(), width=50, height=20, color_system=None)
+    console.print(render(session, Screen(console, True, previews, [deck.title])))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert len(lines[0]) <= 50, lines
+    assert "2 to repeat" in lines[0] and lines[0].endswith("truefalse"), lines
+    assert lines[0].startswith("Flask"), lines
+    assert lines[1] == "", lines  # nothing of the header spilled onto a second line
+
+
+def test_truefalse_verdict_says_plainly_whose_answer_it_was(deck: Deck) -> None:
+    text = " ".join(" ".join(draw(deck, "truefalse", 1, "t")).split())
+    assert "it is." not in text
+    assert "was the answer to this question" in text or "was from another question" in text

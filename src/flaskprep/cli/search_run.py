@@ -61,6 +61,13 @@ def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: in
             hint=f"{elsewhere} match in other sections; drop --section to see them",
         )
     closest = list(dict.fromkeys(word for _, r in results for word in r.closest))[:4]
-    hint = f"closest terms in the deck: {', '.join(closest)}" if closest else None
+    suggestions = list(dict.fromkeys(r.suggestion for _, r in results if r.suggestion))[:1]
+    hint = (
+        f"closest terms in the deck: {', '.join(closest)}"
+        if closest
+        else f"did you mean {suggestions[0]}?"
+        if suggestions
+        else None
+    )
     printable = "".join(ch if ch.isprintable() else " " for ch in text)
     raise NoMatch(f'no question matches "{printable}"', hint=hint)

@@ -62,6 +62,23 @@ def code_spans(text: Text) -> Text:
     return text
 
 
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def plain_option(text: str) -> str:
+    """An answer as a one-line choice option: inline HTML tags (outside code spans) dropped
+    and entities such as ``&nbsp;`` decoded, as ``show`` renders them; spaces collapsed."""
+    import html
+
+    pieces, position = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position : match.start()])))
+        pieces.append(match.group())
+        position = match.end()
+    pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position:])))
+    return " ".join("".join(pieces).split())
+
+
 def render_title(text: str, style: str = "bold") -> Text:
     """A question's one-line text: untrusted, so cleaned; code spans shown as code."""
     return code_spans(Text(clean(text), style=style))

@@ -31,7 +31,8 @@ def render_intro(count: int, minutes: float | None, *, interactive: bool) -> Ren
     if minutes is not None:
         line.append(f" in {minutes:g} minute" + ("" if minutes == 1 else "s"))
     how = (
-        "Type your answer; an empty line finishes it (at once: skips). Ctrl-D ends the interview."
+        "Type your answer; an empty line ends it, and an empty answer asks before skipping."
+        " Ctrl-D ends the interview."
         if interactive
         else "One answer per line; an empty line, then another, skips a question."
     )

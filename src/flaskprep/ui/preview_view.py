@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from flaskprep.learn.prompts import Prompt
+from flaskprep.ui.answer_text import plain_option
 from flaskprep.ui.safe import clean
 
 
@@ -26,16 +27,20 @@ def render_preview(prompts: Sequence[Prompt], mode: str) -> RenderableType:
 
 def _body(prompt: Prompt, mode: str) -> RenderableType:
     if prompt.choice is not None:
-        lines = Text()
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))  # wrapped lines hang under their option's text
+        grid.add_column(style="bold green", no_wrap=True)
+        grid.add_column(style="bold cyan", justify="right", no_wrap=True)
+        grid.add_column()
         for index, (option, source) in enumerate(
             zip(prompt.choice.options, prompt.choice.sources, strict=True)
         ):
             right = index == prompt.choice.correct
-            lines.append("✓ " if right else "  ", "bold green")
-            lines.append(f"{index + 1}  ", "bold cyan")
-            lines.append(clean(" ".join(option.split())), "green" if right else "")
-            lines.append(f"  ({source})\n" if not right else "\n", "dim")
-        return lines
+            text = Text(clean(plain_option(option)), "green" if right else "")
+            text.append("" if right else f"  ({source})", "dim")
+            grid.add_row("✓" if right else " ", f"{index + 1} ", text)
+        return grid
     if prompt.truefalse is not None:
         truth = prompt.truefalse.source == prompt.question.id
         verdict = Text("true" if truth else f"false (from {prompt.truefalse.source})", "bold")

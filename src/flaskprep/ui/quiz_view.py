@@ -18,7 +18,7 @@ from rich.text import Text
 
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating, format_interval
-from flaskprep.ui.answer_text import render_title
+from flaskprep.ui.answer_text import plain_option, render_title
 from flaskprep.ui.safe import clean
 
 if TYPE_CHECKING:
@@ -65,17 +65,26 @@ def render(session: Session, screen: Screen, *, full: bool = True) -> Renderable
 
 
 def _header(session: Session, screen: Screen) -> Text:
+    """One line: the deck title gives way (shortened with …) so counts and mode stay whole."""
     prompt = session.current
     index = prompt.deck_index if prompt is not None else 0
     title = screen.deck_titles[index] if index < len(screen.deck_titles) else ""
-    text = Text(f"{clean(title)} · ", "dim")
+    counts = Text()
     if session.is_repeat:
-        text.append("again · ", "yellow")
-    text.append(f"{session.position} of {session.total}", "dim")
+        counts.append("again · ", "yellow")
+    counts.append(f"{session.position} of {session.total}", "dim")
     if session.to_repeat:
-        text.append(f" · {session.to_repeat} to repeat", "dim")
+        counts.append(f" · {session.to_repeat} to repeat", "dim")
     if prompt is not None:
-        text.append(f" · {prompt.mode}", "dim")
+        counts.append(f" · {prompt.mode}", "dim")
+    room = screen.console.width - counts.cell_len - len(" · ")
+    text = Text(style="dim")
+    if room >= 8:
+        shown = Text(clean(title), "dim")
+        shown.truncate(room, overflow="ellipsis")
+        text.append_text(shown)
+        text.append(" · ", "dim")
+    text.append_text(counts)
     if screen.status:
         text.append(f"  {screen.status}", "yellow")
     return text
@@ -105,7 +114,7 @@ def _options(
     grid.add_column(justify="right", style="bold cyan")
     grid.add_column()
     for index, option in enumerate(options):
-        text = render_title(" ".join(option.split()), style=(styles or {}).get(index, ""))
+        text = render_title(plain_option(option), style=(styles or {}).get(index, ""))
         grid.add_row(str(index + 1), budget.clip(text) if budget else text)
     return Padding(grid, (1, 0, 0, 2))
 
@@ -171,7 +180,9 @@ def _result(session: Session, prompt: Prompt, budget: _Budget | None) -> list[Re
     if prompt.cloze is not None:
         parts.append(_typed(outcome.typed))
     if prompt.truefalse is not None:
-        truth = "true: it is" if prompt.truefalse.is_true else "false: it answers another question"
+        truth = (
+            "the answer to this question" if prompt.truefalse.is_true else "from another question"
+        )
         verdict.append(f"  The statement was {truth}. The answer is:", "bold")
     return [*parts, Text(""), verdict, _indented(prompt.question.answer)]
 
