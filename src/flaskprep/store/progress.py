@@ -4,9 +4,10 @@
 (``notices`` says what was set aside); ``record``/``undo``/``add_interview`` append one
 fsynced line to the log; ``reset``/``carry_over`` (and a log past ``COMPACT_BYTES``)
 compact (history, snapshot, fresh log; see ``docs/architecture.md``). Every change
-takes the lock and first catches up with what other processes wrote. A bad card, review or log line is left out with a notice, the original kept as
-``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name; a
-newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
+takes the lock and first catches up with what other processes wrote. A bad card,
+review or log line is left out with a notice, the original kept as
+``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name;
+a newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
 """
 
 from __future__ import annotations
