@@ -26,6 +26,7 @@ from flaskprep.cli.options import (
     SEARCH_OPTIONS,
     SECTION,
 )
+from flaskprep.cli.state import options
 from flaskprep.errors import ExitStatus
 from flaskprep.ui.color import ColorChoice, color_choice
 from flaskprep.user_number import parse_whole
@@ -137,8 +138,7 @@ def _read(
 
 def run_search(args: SearchArgs) -> int:
     """What typer would do for these arguments: set the global options, run the command."""
-    from flaskprep.cli.search_run import run
-    from flaskprep.cli.state import options
+    from flaskprep.cli.search_run import run  # loaded once the run is known to be a search
 
     options.deck = args.deck
     options.color = args.color

@@ -174,6 +174,7 @@ def _idf(decks: list[Deck], mode: str) -> dict[str, float] | None:
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
     """Load progress, report notices, carry progress over to reworded questions."""
+    store.follow(deck.key, {q.id for q in deck.questions})
     deck_progress = store.load().deck(deck.key)
     _notices(store, 0)
     moves = reworded_questions(deck, deck_progress, remember=paths.cache_dir() / "reworded-none")

@@ -3,19 +3,19 @@
 ``ProgressStore().load()`` gives a ``Progress`` and never raises on a damaged file
 (``notices`` says what was set aside); ``record``/``undo``/``add_interview`` append one
 fsynced line to the log; ``reset``/``carry_over`` (and a log past ``COMPACT_BYTES``)
-compact: the snapshot is rewritten atomically and a fresh log begun. Every change takes
-the lock beside the real file and first catches up with what other processes wrote.
-A bad card, review or log line is left out with a notice, the original kept as
-``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name; a
-newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
+compact (history, snapshot, fresh log; see ``docs/architecture.md``). Every change
+takes the lock and first catches up with what other processes wrote. A bad card,
+review or log line is left out with a notice, the original kept as
+``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name;
+a newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -25,8 +25,15 @@ from flaskprep.errors import ProgressError
 from flaskprep.store import files, log
 from flaskprep.store import format as fmt
 from flaskprep.store.history import HistoryReader
-from flaskprep.store.locations import Locations, keep_copies, locate, move_aside, remove_temp_files
+from flaskprep.store.locations import (
+    Locations,
+    keep_copies,
+    locate,
+    move_aside,
+    remove_temp_files,
+)
 from flaskprep.store.migration import migrate
+from flaskprep.store.moves import follow, moved_from
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
 
@@ -34,11 +41,11 @@ VERSION = fmt.VERSION
 HINT = "set FLASKPREP_HOME to a writable folder"
 LOCK_TIMEOUT_S = 10.0
 COMPACT_BYTES = 2_000_000
-T = TypeVar("T")
+T = TypeVar("T")  # what a change returns
 
 
 class _Unreadable(Exception):
-    pass
+    """The snapshot cannot be read at all (the store moves it aside or refuses)."""
 
 
 class ProgressStore:
@@ -85,15 +92,16 @@ class ProgressStore:
     def _read_snapshot(self, where: Locations, stamp: files.Stamp | None) -> None:
         self._progress = None
         progress, generation, damage = Progress(), None, []
-        self._history = history = HistoryReader(where.history, None, self.notices)
+        self._history = HistoryReader(where.history, None, self.notices)
         if stamp is not None:
             try:
-                decoded = self._decode(files.read_capped(where.snapshot), history)
+                decoded = self._decode(files.read_capped(where.snapshot), self._history)
             except (OSError, ValueError, RecursionError) as exc:
                 raise _Unreadable(files.describe(exc)) from None
             progress, generation, damage = decoded.progress, decoded.log, decoded.rejected
         self._progress, self._generation, self._damage = progress, generation, damage
-        history.generation = generation
+        assert self._history is not None
+        self._history.generation = generation
         self._snapshot_stamp, self._log_inode, self._log_end = stamp, None, 0
 
     def _decode(self, raw: bytes, history: HistoryReader) -> Decoded:
@@ -188,11 +196,11 @@ class ProgressStore:
     def check_writable(self) -> None:
         """Raise ``ProgressError`` now if grades could not be saved later."""
         where = locate(self.path)
-        files.ensure_folder(where.snapshot.parent, HINT)
-        folder = where.snapshot.parent
+        files.ensure_folder(folder := where.snapshot.parent, HINT)
         if not files.can_write(folder):
             raise ProgressError(f"cannot write to data folder {folder}", hint=HINT)
-        self._check_file_writable(where.snapshot, where.log)
+        for path in (where.snapshot, where.log, where.history):
+            files.refuse_read_only(path, HINT)
         try:
             files.probe(folder / f".{where.snapshot.name}.probe-{os.getpid()}")
         except OSError as exc:
@@ -243,6 +251,15 @@ class ProgressStore:
         if moves:
             self._rewrite(change)
 
+    def follow(self, deck_key: str, question_ids: Collection[str]) -> None:
+        """A deck whose file moved to ``deck_key`` keeps its progress (``store.moves``)."""
+        old = moved_from(self.load(), deck_key, question_ids)
+        if old is None:
+            return
+        found = self._rewrite(lambda progress: follow(progress, deck_key, question_ids))
+        if found is not None:
+            self.notices.append(f"progress of {found} follows the deck to {deck_key}")
+
     def _append(self, line: bytes, apply: Callable[[Progress, int], None]) -> None:
         where = locate(self.path)
         files.ensure_folder(where.snapshot.parent, HINT)
@@ -254,7 +271,8 @@ class ProgressStore:
                 self._compact(where, progress)
             elif self._log_inode is None:  # no log of this snapshot's generation yet
                 self._begin_log(where, self._generation)
-            self._check_file_writable(where.snapshot, where.log)
+            files.refuse_read_only(where.snapshot, HINT)
+            files.refuse_read_only(where.log, HINT)
             try:
                 if files.size(where.log) != self._log_end:  # a torn line nobody was told was saved
                     files.truncate_synced(where.log, self._log_end)
@@ -278,7 +296,7 @@ class ProgressStore:
         return result
 
     def _locked_fresh(self, where: Locations) -> Progress:
-        if not self._swept:  # temporary files orphaned by a crash, once per store
+        if not self._swept:  # temp files of saves killed mid-write, once per store
             self._swept = True
             remove_temp_files(where)
         try:
@@ -293,7 +311,7 @@ class ProgressStore:
 
     def _compact(self, where: Locations, progress: Progress) -> None:
         """Rewrite the snapshot with everything, then begin a fresh log (see ``log``)."""
-        self._check_file_writable(where.snapshot)
+        files.refuse_read_only(where.snapshot, HINT)
         generation = log.new_generation()
         for deck in progress.decks.values():
             deck.reviews  # noqa: B018 - read the history now: it is about to be rewritten
@@ -317,34 +335,16 @@ class ProgressStore:
         info = files.stat_or_none(where.log)
         self._log_inode, self._log_end = (info.st_ino, info.st_size) if info else (None, 0)
 
-    def _check_file_writable(self, *paths: Path) -> None:
-        for path in paths:
-            if path.exists() and not files.can_write(path):
-                raise ProgressError(f"progress file {path} is read-only", hint=HINT)
-
     def _keep_old_version(self, where: Locations) -> None:
-        if self._old_version is None:
-            return
-        version, raw = self._old_version
-        backup = where.beside(f".v{version}.bak")
-        files.write_atomic(backup, raw)
-        self._old_version = None
-        self.notices.append(
-            f"progress file upgraded to format {VERSION}; old copy kept at {backup}"
-        )
+        if self._old_version is not None:
+            (version, raw), self._old_version = self._old_version, None
+            files.write_atomic(backup := where.beside(f".v{version}.bak"), raw)
+            self.notices.append(
+                f"progress file upgraded to format {VERSION}; old copy kept at {backup}"
+            )
 
-    @contextmanager
-    def _lock(self, where: Locations) -> Iterator[None]:
-        try:
-            with files.file_lock(where.lock, LOCK_TIMEOUT_S):
-                yield
-        except TimeoutError:
-            raise ProgressError(
-                f"{self.path} is locked by another flaskprep for over {LOCK_TIMEOUT_S:.0f}s",
-                hint="close the other flaskprep or remove the .lock file",
-            ) from None
-        except OSError as exc:  # permission denied, or the lock's name taken by a folder
-            raise self._error("cannot be locked", exc) from None
+    def _lock(self, where: Locations) -> AbstractContextManager[None]:
+        return files.progress_lock(where.lock, self.path, LOCK_TIMEOUT_S, HINT)
 
     def _error(self, what: str, exc: BaseException) -> ProgressError:
         return ProgressError(f"progress file {self.path} {what}: {files.describe(exc)}", hint=HINT)

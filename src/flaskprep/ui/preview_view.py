@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from flaskprep.learn.prompts import Prompt
@@ -27,8 +28,6 @@ def render_preview(prompts: Sequence[Prompt], mode: str) -> RenderableType:
 
 def _body(prompt: Prompt, mode: str) -> RenderableType:
     if prompt.choice is not None:
-        from rich.table import Table
-
         grid = Table.grid(padding=(0, 1))  # wrapped lines hang under their option's text
         grid.add_column(style="bold green", no_wrap=True)
         grid.add_column(style="bold cyan", justify="right", no_wrap=True)
