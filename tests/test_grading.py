@@ -304,3 +304,15 @@ def test_a_bare_keyword_list_scores_below_the_same_words_in_a_sentence() -> None
         "defers the configuration for testing"
     )
     assert grade(listed, model_answer).score < grade(spoken, model_answer).score
+
+
+@pytest.mark.parametrize(
+    ("model_text", "typed", "term"),
+    [
+        ("The training dataset is kept in one table.", "The data you train on.", "dataset"),
+        ("Blueprints make a large application modular.", "It splits into modules.", "modular"),
+    ],
+)
+def test_a_word_of_the_same_family_says_a_term(model_text: str, typed: str, term: str) -> None:
+    assert term in grade(typed, model_text).matched
+    assert term not in grade("It splits into separate parts.", model_text).matched

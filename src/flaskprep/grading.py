@@ -9,7 +9,8 @@ loosely related words costs credit. A term weighs its kind (identifiers 2, names
 ``idf`` table is given) times how informative the word is in general English
 (``flaskprep.words.weights``): common words (``many``, ``whereas``) weigh almost
 nothing. A plain word said only through a near meaning (``pieces`` for
-``components``, ``flaskprep.words.related``) earns part of its weight. A bare list of
+``components``, ``flaskprep.words.related``) or by a word its stem opens with
+(``data`` for ``dataset``, ``modul`` for ``modular``) earns part of its weight. A bare list of
 keywords loses 30%. When the model answer contrasts two terms and the answer gives
 each the other's role (``contrast``), the score is capped at 0.15. The model answer
 itself scores exactly 1.0.
@@ -50,7 +51,7 @@ KEYWORD_LIST_CAP = 0.55
 SWAPPED_CAP = 0.15
 NEAR_MIN = 0.5
 """Least cosine at which a word of the answer says a term of the model in other words."""
-NEAR_CREDIT = 0.8
+NEAR_CREDIT = 0.9
 """Share of a term's weight earned through a near meaning."""
 GENERAL_POWER = 1.0
 """Exponent on a word's general weight: above 1, middling words count for less."""
@@ -62,7 +63,13 @@ QUESTION_SHARE = 0.3
 """Weight left to a term the question already uses."""
 RECALL_LEAN = 0.7
 PRECISION_FLOOR = 0.6
-"""β of the F-measure: recall counts this many times as much as precision."""
+"""Precision below which the score is scaled down (padding costs credit)."""
+INFORMATIVE = 0.6
+"""Least general weight of an answer's word that precision counts: in its own words an
+answer may use common ones freely; padding is made of rare, loosely related terms."""
+FAMILY_MIN = 4
+"""Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
+FAMILY_SIMILARITY = NEAR_MIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +156,16 @@ def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
 def _nearest(term: KeyTerm, candidates: list[str]) -> str | None:
     best, best_similarity = None, NEAR_MIN
     for candidate in candidates:
-        alike = similarity(term.key, candidate)
+        alike = max(similarity(term.key, candidate), _family(term.key, candidate))
         if alike >= best_similarity:
             best, best_similarity = candidate, alike
     return best
+
+
+def _family(a: str, b: str) -> float:
+    """A stem that opens a longer one: one family or compound (``data``/``dataset``)."""
+    shorter, longer = sorted((a, b), key=len)
+    return FAMILY_SIMILARITY if len(shorter) >= FAMILY_MIN and longer.startswith(shorter) else 0.0
 
 
 def _precision(terms: list[KeyTerm], view: AnswerView, said_by: list[str]) -> float:

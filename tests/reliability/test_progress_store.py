@@ -12,6 +12,7 @@ import stat
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ from flaskprep.scheduling import Rating, review_card
 from flaskprep.store import DeckProgress, ProgressStore, Review
 from saved_progress import saved
 
-from .support import assert_ok, assert_refused, run
+from .support import CLEAN_DECK, assert_ok, assert_refused, run
 
 DECK = "bundled:flask-interview-prep"
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -249,3 +250,37 @@ def test_reworded_matching_compares_few_pairs_with_thousands_of_orphans(
     calls = 0
     assert rewording.reworded_questions(deck, progress, remember=memo) == {}
     assert calls == 0  # nothing changed since: the result is remembered
+
+
+# -- a deck's progress follows the deck ---------------------------------------------------------
+
+
+def deck_keyed_progress(path: Path) -> dict[str, Any]:
+    return {k: d for k, d in saved()["decks"].items() if not k.startswith("bundled:")}
+
+
+def test_a_moved_deck_keeps_its_progress(tmp_path: Path) -> None:
+    deck = tmp_path / "interview.md"
+    deck.write_text(CLEAN_DECK)
+    assert_ok(run("--deck", str(deck), "quiz", "-n", "1", stdin="\n4\n"))
+    moved = tmp_path / "renamed" / "flask.md"
+    moved.parent.mkdir()
+    deck.rename(moved)
+    result = run("--deck", str(moved), "quiz", "-n", "1", stdin="q\n")
+    assert_ok(result)
+    assert "follows the deck" in result.stderr
+    [(key, kept)] = deck_keyed_progress(moved).items()
+    assert key.endswith("flask.md") and len(kept["cards"]) == 1 and len(kept["reviews"]) == 1
+
+
+def test_a_copied_deck_starts_afresh_and_the_original_keeps_its_own(tmp_path: Path) -> None:
+    deck = tmp_path / "interview.md"
+    deck.write_text(CLEAN_DECK)
+    assert_ok(run("--deck", str(deck), "quiz", "-n", "1", stdin="\n4\n"))
+    copy = tmp_path / "copy.md"
+    copy.write_text(CLEAN_DECK)
+    assert_ok(run("--deck", str(copy), "quiz", "-n", "1", stdin="\n4\n"))
+    assert_ok(run("--deck", str(copy), "reset", "--yes"))
+    progress = deck_keyed_progress(deck)
+    [original] = [d for k, d in progress.items() if k.endswith("interview.md")]
+    assert len(original["cards"]) == 1  # reset of the copy never wipes the original

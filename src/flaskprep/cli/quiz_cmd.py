@@ -187,6 +187,7 @@ def _open(store: ProgressStore, deck: Deck) -> DeckProgress:
     from flaskprep import paths
     from flaskprep.rewording import reworded_questions
 
+    store.follow(deck.key, {q.id for q in deck.questions})
     deck_progress = store.load().deck(deck.key)
     _notices(store, 0)
     moves = reworded_questions(deck, deck_progress, remember=paths.cache_dir() / "reworded-none")

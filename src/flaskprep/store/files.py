@@ -231,3 +231,25 @@ def ensure_folder(folder: Path, hint: str) -> None:
         raise ProgressError(
             f"cannot create data folder {folder}: {describe(exc)}", hint=hint
         ) from None
+
+
+def refuse_read_only(path: Path, hint: str) -> None:
+    if path.exists() and not can_write(path):
+        raise ProgressError(f"progress file {path} is read-only", hint=hint)
+
+
+@contextmanager
+def progress_lock(lock: Path, named: Path, timeout_s: float, hint: str) -> Iterator[None]:
+    """``file_lock`` with its failures as one-line ``ProgressError``s naming ``named``."""
+    try:
+        with file_lock(lock, timeout_s):
+            yield
+    except TimeoutError:
+        raise ProgressError(
+            f"{named} is locked by another flaskprep for over {timeout_s:.0f}s",
+            hint="close the other flaskprep or remove the .lock file",
+        ) from None
+    except OSError as exc:  # permission denied, or the lock's name taken by a folder
+        raise ProgressError(
+            f"progress file {named} cannot be locked: {describe(exc)}", hint=hint
+        ) from None

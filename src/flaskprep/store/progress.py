@@ -3,19 +3,19 @@
 ``ProgressStore().load()`` gives a ``Progress`` and never raises on a damaged file
 (``notices`` says what was set aside); ``record``/``undo``/``add_interview`` append one
 fsynced line to the log; ``reset``/``carry_over`` (and a log past ``COMPACT_BYTES``)
-compact: the snapshot is rewritten atomically and a fresh log begun. Every change takes
-the lock beside the real file and first catches up with what other processes wrote.
-A bad card, review or log line is left out with a notice, the original kept as
-``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name; a
-newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
+compact (history, snapshot, fresh log; see ``docs/architecture.md``). Every change
+takes the lock and first catches up with what other processes wrote. A bad card,
+review or log line is left out with a notice, the original kept as
+``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name;
+a newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -33,6 +33,7 @@ from flaskprep.store.locations import (
     remove_temp_files,
 )
 from flaskprep.store.migration import migrate
+from flaskprep.store.moves import follow, moved_from
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
 
@@ -199,9 +200,8 @@ class ProgressStore:
         folder = where.snapshot.parent
         if not files.can_write(folder):
             raise ProgressError(f"cannot write to data folder {folder}", hint=HINT)
-        for path in (where.snapshot, where.log):
-            if path.exists() and not files.can_write(path):
-                raise ProgressError(f"progress file {path} is read-only", hint=HINT)
+        for path in (where.snapshot, where.log, where.history):
+            files.refuse_read_only(path, HINT)
         try:
             files.probe(folder / f".{where.snapshot.name}.probe-{os.getpid()}")
         except OSError as exc:
@@ -252,6 +252,15 @@ class ProgressStore:
         if moves:
             self._rewrite(change)
 
+    def follow(self, deck_key: str, question_ids: Collection[str]) -> None:
+        """A deck whose file moved to ``deck_key`` keeps its progress (``store.moves``)."""
+        old = moved_from(self.load(), deck_key, question_ids)
+        if old is None:
+            return
+        found = self._rewrite(lambda progress: follow(progress, deck_key, question_ids))
+        if found is not None:
+            self.notices.append(f"progress of {found} follows the deck to {deck_key}")
+
     def _append(self, line: bytes, apply: Callable[[Progress, int], None]) -> None:
         where = locate(self.path)
         files.ensure_folder(where.snapshot.parent, HINT)
@@ -263,8 +272,8 @@ class ProgressStore:
                 self._compact(where, progress)
             elif self._log_inode is None:  # no log of this snapshot's generation yet
                 self._begin_log(where, self._generation)
-            self._check_file_writable(where.snapshot)
-            self._check_file_writable(where.log)
+            files.refuse_read_only(where.snapshot, HINT)
+            files.refuse_read_only(where.log, HINT)
             try:
                 if files.size(where.log) != self._log_end:  # a torn line nobody was told was saved
                     files.truncate_synced(where.log, self._log_end)
@@ -288,7 +297,9 @@ class ProgressStore:
         return result
 
     def _locked_fresh(self, where: Locations) -> Progress:
-        self._remove_orphaned_temp_files(where)
+        if not self._swept:  # temp files of saves killed mid-write, once per store
+            self._swept = True
+            remove_temp_files(where)
         try:
             progress = self._fresh(where)
         except _Unreadable:
@@ -301,7 +312,7 @@ class ProgressStore:
 
     def _compact(self, where: Locations, progress: Progress) -> None:
         """Rewrite the snapshot with everything, then begin a fresh log (see ``log``)."""
-        self._check_file_writable(where.snapshot)
+        files.refuse_read_only(where.snapshot, HINT)
         generation = log.new_generation()
         for deck in progress.decks.values():
             deck.reviews  # noqa: B018 - read the history now: it is about to be rewritten
@@ -325,38 +336,16 @@ class ProgressStore:
         info = files.stat_or_none(where.log)
         self._log_inode, self._log_end = (info.st_ino, info.st_size) if info else (None, 0)
 
-    def _check_file_writable(self, path: Path) -> None:
-        if path.exists() and not files.can_write(path):
-            raise ProgressError(f"progress file {path} is read-only", hint=HINT)
-
-    def _remove_orphaned_temp_files(self, where: Locations) -> None:
-        if not self._swept:
-            self._swept = True
-            remove_temp_files(where)
-
     def _keep_old_version(self, where: Locations) -> None:
-        if self._old_version is None:
-            return
-        version, raw = self._old_version
-        backup = where.beside(f".v{version}.bak")
-        files.write_atomic(backup, raw)
-        self._old_version = None
-        self.notices.append(
-            f"progress file upgraded to format {VERSION}; old copy kept at {backup}"
-        )
+        if self._old_version is not None:
+            (version, raw), self._old_version = self._old_version, None
+            files.write_atomic(backup := where.beside(f".v{version}.bak"), raw)
+            self.notices.append(
+                f"progress file upgraded to format {VERSION}; old copy kept at {backup}"
+            )
 
-    @contextmanager
-    def _lock(self, where: Locations) -> Iterator[None]:
-        try:
-            with files.file_lock(where.lock, LOCK_TIMEOUT_S):
-                yield
-        except TimeoutError:
-            raise ProgressError(
-                f"{self.path} is locked by another flaskprep for over {LOCK_TIMEOUT_S:.0f}s",
-                hint="close the other flaskprep or remove the .lock file",
-            ) from None
-        except OSError as exc:  # permission denied, or the lock's name taken by a folder
-            raise self._error("cannot be locked", exc) from None
+    def _lock(self, where: Locations) -> AbstractContextManager[None]:
+        return files.progress_lock(where.lock, self.path, LOCK_TIMEOUT_S, HINT)
 
     def _error(self, what: str, exc: BaseException) -> ProgressError:
         return ProgressError(f"progress file {self.path} {what}: {files.describe(exc)}", hint=HINT)
