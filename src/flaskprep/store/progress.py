@@ -41,11 +41,11 @@ VERSION = fmt.VERSION
 HINT = "set FLASKPREP_HOME to a writable folder"
 LOCK_TIMEOUT_S = 10.0
 COMPACT_BYTES = 2_000_000
-T = TypeVar("T")
+T = TypeVar("T")  # what a change returns
 
 
 class _Unreadable(Exception):
-    pass
+    """The snapshot cannot be read at all (the store moves it aside or refuses)."""
 
 
 class ProgressStore:
@@ -196,8 +196,7 @@ class ProgressStore:
     def check_writable(self) -> None:
         """Raise ``ProgressError`` now if grades could not be saved later."""
         where = locate(self.path)
-        files.ensure_folder(where.snapshot.parent, HINT)
-        folder = where.snapshot.parent
+        files.ensure_folder(folder := where.snapshot.parent, HINT)
         if not files.can_write(folder):
             raise ProgressError(f"cannot write to data folder {folder}", hint=HINT)
         for path in (where.snapshot, where.log, where.history):
