@@ -56,7 +56,7 @@ def interview(
     if minutes is not None and minutes != minutes:  # NaN passes typer's range check
         raise UsageError("--minutes must be a number of minutes")
     deck = common.one_deck("interview")
-    store = open_store()
+    store = open_store([deck])
     store.check_writable()
     start = clock()[0]
     chosen = pick_questions(

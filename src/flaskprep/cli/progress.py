@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone, tzinfo
 
 from rich.text import Text
 
 from flaskprep.cli import common
+from flaskprep.errors import ProgressError
+from flaskprep.model import Deck
 from flaskprep.store import ProgressStore
 from flaskprep.ui.safe import clean
 
 
-def open_store() -> ProgressStore:
-    """The progress store, loaded; notices (a file moved aside...) go to stderr."""
+def open_store(decks: Sequence[Deck] = ()) -> ProgressStore:
+    """The progress store, loaded, with the progress of ``decks`` that moved following
+    them; notices (a file moved aside...) go to stderr."""
     store = ProgressStore()
     store.load()
+    for deck in decks:
+        try:
+            store.follow(deck.key, {q.id for q in deck.questions})
+        except ProgressError as exc:  # it stays where it was; reading still works
+            store.notices.append(str(exc))
     for notice in store.notices:
         common.console(stderr=True).print(Text(clean(notice), style="yellow"))
     store.notices.clear()

@@ -36,7 +36,7 @@ def reset(
         if not typer.confirm(clean(question), default=False):
             typer.echo("Nothing was reset.")
             return
-    store = open_store()
+    store = open_store([deck])
     count = store.reset(deck.key, ids)
     questions = "1 question" if count == 1 else f"{count} questions"
     typer.echo(clean(f"Forgot the progress of {questions} in {deck.title} ({where})."))

@@ -28,7 +28,7 @@ def stats(
     Examples: `flaskprep stats`, `flaskprep stats --json | jq .due`.
     """
     decks = common.load_decks()
-    progress = open_store().load()
+    progress = open_store(decks).load()
     now, tz = clock()
     results = [compute_stats(d, progress.deck(d.key), now, tz) for d in decks]
     if as_json:
