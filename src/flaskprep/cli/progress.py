@@ -18,8 +18,8 @@ def open_store(decks: Sequence[Deck] = ()) -> ProgressStore:
     """The progress store, loaded, with the progress of ``decks`` that moved following
     them; notices (a file moved aside...) go to stderr."""
     store = ProgressStore()
-    store.load()
-    for deck in decks:
+    known = store.load().decks
+    for deck in (d for d in decks if d.key not in known):
         try:
             store.follow(deck.key, {q.id for q in deck.questions})
         except ProgressError as exc:  # it stays where it was; reading still works
