@@ -227,3 +227,27 @@ def test_intro_says_in_plain_words_how_to_end_and_skip_an_answer() -> None:
     text = console.export_text()
     assert "an empty line ends it" in text and "an empty answer asks before skipping" in text
     assert "(at once" not in text
+
+
+def test_time_running_out_on_an_empty_answer_is_a_time_out_not_a_skip() -> None:
+    from flaskprep.cli.interview_loop import ask_each
+
+    deck = make_deck(sections=1, per_section=3)
+    session = Interview(deck.questions, NOW, 1)
+    now = [NOW]
+
+    class LateKeys(FakeKeys):
+        def line(
+            self, prompt: str, *, refresh: Refresh | None = None, settled: str | None = None
+        ) -> str | None:
+            if not self.items:  # the second question: the minute runs out, nothing typed
+                now[0] = NOW + timedelta(minutes=2)
+                return ""
+            return super().line(prompt, refresh=refresh, settled=settled)
+
+    keys = LateKeys("Blueprints group routes", "")
+    ask_each(session, deck, keys, lambda _: None, lambda: now[0], lambda _: None)
+    report = session.report(now[0])
+    assert len(report.answers) == 1
+    assert report.skipped == 0  # the user skipped nothing: the clock ended the interview
+    assert report.timed_out

@@ -45,6 +45,8 @@ def ask_each(
         if text is None:
             return
         if not text.strip():
+            if session.out_of_time(clock()):
+                return  # the clock ended the interview: a time-out, not a skip
             session.skip()
             continue
         record(session.answer(text, asked, clock()))
