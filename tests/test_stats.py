@@ -176,3 +176,11 @@ def test_full_stats_view_shows_numbers_bars_and_history() -> None:
     assert "Retention 30d 67%" in text
     assert "1. Routing" in text and "50%" in text
     assert "Mock interviews" in text and "60%" in text
+
+
+def test_one_reviewed_question_is_singular() -> None:
+    progress = DeckProgress(
+        cards={"a1": card(1, NOW + timedelta(minutes=10), NOW)}, reviews=[review("a1", 0)]
+    )
+    text = render(render_stats(compute_stats(make_deck(), progress, NOW, UTC)))
+    assert "Reviewed 1 question " in text + " " and "1 questions" not in text

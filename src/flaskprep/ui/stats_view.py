@@ -68,7 +68,7 @@ def _numbers(stats: DeckStats) -> list[Text]:
         _number("Review", str(counts.review)),
         _number("Due now", str(counts.due), "bold yellow" if counts.due else ""),
         _number("Due tomorrow", str(stats.due_tomorrow)),
-        _number("Reviewed", f"{counts.reviewed} questions"),
+        _number("Reviewed", f"{counts.reviewed} question" + ("" if counts.reviewed == 1 else "s")),
         _number("Reviews", str(counts.reviews)),
         _number("Retention 30d", _percent(counts.retention)),
         _number("Streak", f"{stats.streak} day" + ("" if stats.streak == 1 else "s")),
