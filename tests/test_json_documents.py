@@ -43,7 +43,12 @@ def mismatches(actual: Any, expected: Any, where: str = "$") -> list[str]:
     return [] if same else [f"{where}: {type(actual).__name__}, not {type(expected).__name__}"]
 
 
-def with_history() -> None:
+def with_history(folder: Path) -> None:
+    """Grades and an interview of the bundled deck, and progress of a deck since deleted."""
+    lost = folder / "lost.md"
+    lost.write_text("# Lost\n\n## One\n\n### What is gone?\n\nA deleted deck.\n")
+    assert run("--deck", str(lost), "quiz", "--count", "1", stdin="\n3\n").exit_code == 0
+    lost.unlink()
     assert run("quiz", "--count", "2", stdin="\n3\n\n3\n").exit_code == 0
     answer = "Blueprints group routes; create_app builds the app"
     assert run("interview", "--count", "1", "--seed", "1", stdin=f"{answer}\n").exit_code == 0
@@ -66,8 +71,8 @@ def test_every_schema_is_documented_once() -> None:
 
 
 @pytest.mark.parametrize(("schema", "args"), COMMANDS, ids=lambda v: " ".join(v))
-def test_output_has_the_documented_shape(schema: str, args: list[str]) -> None:
-    with_history()
+def test_output_has_the_documented_shape(schema: str, args: list[str], tmp_path: Path) -> None:
+    with_history(tmp_path)
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from flaskprep import __version__, paths
 from flaskprep.deck_columns import DeckColumns, eager_deck, lazy_deck, to_columns
+from flaskprep.deck_keys import key_for
 from flaskprep.errors import DeckError
 from flaskprep.model import Deck
 from flaskprep.regular_file import UnusableFile, check_regular
@@ -50,13 +51,11 @@ RECENT_NS = 3 * 10**9
 
 
 def deck_key(path: Path) -> str:
-    """Progress identity: the bundled deck keeps one key across upgrades.
-
-    A file name that is not valid UTF-8 keeps its odd bytes as ``\\xNN`` text, so the
-    key can be written to the (UTF-8) progress file."""
+    """Progress identity: the bundled deck keeps one key across upgrades; other decks
+    are keyed by their resolved path, one key per path (``deck_keys``)."""
     if path.resolve() == paths.bundled_deck().resolve():
         return BUNDLED_KEY_PREFIX + paths.BUNDLED_DECK_NAME.removesuffix(".md")
-    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+    return key_for(path.resolve())
 
 
 def resolve_deck_path(path: Path | None) -> Path:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from flaskprep.model import Deck, Question, Section
     from flaskprep.search import SearchResult
     from flaskprep.stats import Counts, DeckStats
+    from flaskprep.store.moves import Unreachable
 
 Document = dict[str, Any]
 VERSION = 1
@@ -107,7 +108,8 @@ def check_document(deck: Deck, question: Question, grade: Grade) -> Document:
     }
 
 
-def decks_document(summaries: Sequence[DeckSummary]) -> Document:
+def decks_document(summaries: Sequence[DeckSummary], lost: Sequence[Unreachable]) -> Document:
+    """``lost``: progress kept for decks whose file is gone (``decks --relink/--forget KEY``)."""
     return {
         "schema": schema("decks"),
         "decks": [
@@ -120,6 +122,10 @@ def decks_document(summaries: Sequence[DeckSummary]) -> Document:
                 "error": item.error,
             }
             for item in summaries
+        ],
+        "unreachable": [
+            {"key": item.key, "path": item.path, "cards": item.cards, "reviews": item.reviews}
+            for item in lost
         ],
     }
 

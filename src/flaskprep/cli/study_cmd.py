@@ -10,6 +10,7 @@ from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections, complete_question
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import datetime, tzinfo
 
     from flaskprep.interview import Interview, InterviewAnswer
@@ -102,7 +103,7 @@ def interview(
     if minutes is not None and minutes != minutes:  # NaN passes typer's range check
         raise UsageError("--minutes must be a number of minutes")
     deck = _one_deck("interview")
-    store = _open_store()
+    store = _open_store([deck])
     store.check_writable()
     start = _clock()[0]
     chosen = pick_questions(
@@ -133,7 +134,7 @@ def stats(
     from flaskprep.stats import compute_stats
 
     decks = _all_decks()
-    progress = _open_store().load()
+    progress = _open_store(decks).load()
     now, tz = _clock()
     results = [compute_stats(d, progress.deck(d.key), now, tz) for d in decks]
     if as_json:
@@ -180,7 +181,7 @@ def reset(
         if not typer.confirm(_safe(question), default=False):
             typer.echo("Nothing was reset.")
             return
-    store = _open_store()
+    store = _open_store([deck])
     count = store.reset(deck.key, ids)
     questions = "1 question" if count == 1 else f"{count} questions"
     typer.echo(_safe(f"Forgot the progress of {questions} in {deck.title} ({where})."))
@@ -265,15 +266,22 @@ def _one_deck(command: str) -> Deck:
     return decks[0]
 
 
-def _open_store() -> ProgressStore:
-    """The progress store, loaded; notices (a file moved aside...) go to stderr."""
+def _open_store(decks: Sequence[Deck] = ()) -> ProgressStore:
+    """The progress store, loaded, with the progress of ``decks`` that moved following
+    them; notices (a file moved aside...) go to stderr."""
     from rich.text import Text
 
     from flaskprep.cli import common
+    from flaskprep.errors import ProgressError
     from flaskprep.store import ProgressStore
 
     store = ProgressStore()
     store.load()
+    for deck in decks:
+        try:
+            store.follow(deck.key, {q.id for q in deck.questions})
+        except ProgressError as exc:  # it stays where it was; reading still works
+            store.notices.append(str(exc))
     for notice in store.notices:
         common.console(stderr=True).print(Text(_safe(notice), style="yellow"))
     store.notices.clear()

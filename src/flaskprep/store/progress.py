@@ -1,13 +1,9 @@
 """The progress store: a snapshot of card states plus an append-only review log.
 
-``ProgressStore().load()`` gives a ``Progress`` and never raises on a damaged file
-(``notices`` says what was set aside); ``record``/``undo``/``add_interview`` append one
-fsynced line to the log; ``reset``/``carry_over`` (and a log past ``COMPACT_BYTES``)
-compact (history, snapshot, fresh log; see ``docs/architecture.md``). Every change
-takes the lock and first catches up with what other processes wrote. A bad card,
-review or log line is left out with a notice, the original kept as
-``progress.json.corrupt-<UTC time>``; an unreadable file is moved aside to that name;
-a newer format is refused untouched; an older one is migrated, kept as ``.v<N>.bak``.
+``load()`` never raises on a damaged file (``notices`` says what was set aside, the
+original kept as ``progress.json.corrupt-<UTC time>``); a grade appends one fsynced log
+line; other changes compact under the lock after catching up with other processes (see
+``docs/architecture.md``). Newer formats are refused; older ones migrated (``.v<N>.bak``).
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from typing import TypeVar
 
 from flaskprep import clock, paths
 from flaskprep.errors import ProgressError
-from flaskprep.store import files, log
+from flaskprep.store import files, log, moves
 from flaskprep.store import format as fmt
 from flaskprep.store.history import HistoryReader
 from flaskprep.store.locations import (
@@ -33,7 +29,6 @@ from flaskprep.store.locations import (
     remove_temp_files,
 )
 from flaskprep.store.migration import migrate
-from flaskprep.store.moves import follow, moved_from
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
 
@@ -61,8 +56,6 @@ class ProgressStore:
         self._old_version: tuple[int, bytes] | None = None
         self._swept = False
         self._history: HistoryReader | None = None
-
-    # -- reading -------------------------------------------------------------------
 
     def load(self) -> Progress:
         """The current progress; damage is set aside (see ``notices``), never raised."""
@@ -191,8 +184,6 @@ class ProgressStore:
             f"({first}); left out, the original kept at {kept}"
         )
 
-    # -- writing -------------------------------------------------------------------
-
     def check_writable(self) -> None:
         """Raise ``ProgressError`` now if grades could not be saved later."""
         where = locate(self.path)
@@ -238,27 +229,36 @@ class ProgressStore:
 
         return self._rewrite(change)
 
-    def carry_over(self, deck_key: str, moves: dict[str, str]) -> None:
+    def carry_over(self, deck_key: str, carried: dict[str, str]) -> None:
         """Give each reworded question (new id) a copy of its old card; the old one stays."""
 
         def change(progress: Progress) -> None:
-            deck = progress.deck_for_update(deck_key)
-            for new_id, old_id in moves.items():
-                old = deck.cards.get(old_id)
-                if new_id not in deck.cards and old is not None:
-                    deck.cards[new_id] = replace(old, carried_from=old_id)
+            cards = progress.deck_for_update(deck_key).cards
+            for new_id, old_id in carried.items():
+                if new_id not in cards and (old := cards.get(old_id)) is not None:
+                    cards[new_id] = replace(old, carried_from=old_id)
 
-        if moves:
+        if carried:
             self._rewrite(change)
 
     def follow(self, deck_key: str, question_ids: Collection[str]) -> None:
         """A deck whose file moved to ``deck_key`` keeps its progress (``store.moves``)."""
-        old = moved_from(self.load(), deck_key, question_ids)
-        if old is None:
+        if moves.moved_from(self.load(), deck_key, question_ids) is None:
             return
-        found = self._rewrite(lambda progress: follow(progress, deck_key, question_ids))
+        found = self._rewrite(lambda progress: moves.follow(progress, deck_key, question_ids))
         if found is not None:
             self.notices.append(f"progress of {found} follows the deck to {deck_key}")
+
+    def unreachable(self) -> list[moves.Unreachable]:
+        return moves.unreachable(self.load())
+
+    def forget(self, deck_key: str) -> moves.Unreachable:
+        """Drop the progress of a deck whose file is gone (``UsageError`` if in use/unknown)."""
+        return self._rewrite(lambda progress: moves.forget(progress, deck_key))
+
+    def relink(self, old_key: str, new_key: str) -> None:
+        """Give the progress under ``old_key`` to the deck keyed ``new_key`` (without any)."""
+        self._rewrite(lambda progress: moves.relink(progress, old_key, new_key))
 
     def _append(self, line: bytes, apply: Callable[[Progress, int], None]) -> None:
         where = locate(self.path)

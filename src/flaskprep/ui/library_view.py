@@ -13,13 +13,34 @@ from rich.text import Text
 from flaskprep.config import ENV_VARS, Config
 from flaskprep.library import DeckSummary
 from flaskprep.model import Deck
+from flaskprep.store.moves import Unreachable
 from flaskprep.ui.fit import FirstThatFits
 from flaskprep.ui.safe import clean
 
 
-def render_decks(summaries: list[DeckSummary]) -> RenderableType:
-    """With the File column when it fits, else without; headers are always whole."""
-    return FirstThatFits(_decks_table(summaries, files=True), _decks_table(summaries, files=False))
+def render_decks(summaries: list[DeckSummary], lost: list[Unreachable]) -> RenderableType:
+    """With the File column when it fits, else without; headers are always whole. Then
+    progress kept for decks whose file is gone, if any."""
+    decks = FirstThatFits(_decks_table(summaries, files=True), _decks_table(summaries, files=False))
+    return Group(decks, _lost_table(lost)) if lost else decks
+
+
+def _lost_table(lost: list[Unreachable]) -> RenderableType:
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("Key", overflow="fold")
+    table.add_column("Last seen at", style="dim", overflow="fold")
+    for name in ("Cards", "Reviews"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for item in lost:
+        table.add_row(
+            Text(clean(item.key)), Text(clean(item.path)), str(item.cards), str(item.reviews)
+        )
+    note = Text(
+        "\nProgress of decks that cannot be found (flaskprep decks --relink KEY PATH, "
+        "or --forget KEY):",
+        style="yellow",
+    )
+    return Group(note, table)
 
 
 def _decks_table(summaries: list[DeckSummary], *, files: bool) -> Table:
