@@ -276,8 +276,8 @@ def _open_store(decks: Sequence[Deck] = ()) -> ProgressStore:
     from flaskprep.store import ProgressStore
 
     store = ProgressStore()
-    store.load()
-    for deck in decks:
+    known = store.load().decks
+    for deck in (d for d in decks if d.key not in known):
         try:
             store.follow(deck.key, {q.id for q in deck.questions})
         except ProgressError as exc:  # it stays where it was; reading still works

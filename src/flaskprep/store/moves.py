@@ -44,7 +44,7 @@ def unreachable(progress: Progress) -> list[Unreachable]:
     return [
         Unreachable(key, deck.path or key, len(deck.cards), len(deck.reviews))
         for key, deck in sorted(progress.decks.items())
-        if (deck.cards or deck.reviews or deck.interviews) and _gone(key, deck)
+        if _gone(key, deck) and (deck.cards or deck.reviews or deck.interviews)
     ]
 
 

@@ -26,15 +26,17 @@ def render_decks(summaries: list[DeckSummary], lost: list[Unreachable]) -> Rende
 
 
 def _lost_table(lost: list[Unreachable]) -> RenderableType:
+    """Key, then where the deck was last seen when that is not its key, and counts."""
+    hints = any(item.path != item.key for item in lost)
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("Key", overflow="fold")
-    table.add_column("Last seen at", style="dim", overflow="fold")
+    if hints:
+        table.add_column("Last seen at", style="dim", overflow="fold")
     for name in ("Cards", "Reviews"):
         table.add_column(name, justify="right", no_wrap=True)
     for item in lost:
-        table.add_row(
-            Text(clean(item.key)), Text(clean(item.path)), str(item.cards), str(item.reviews)
-        )
+        hint = [Text(clean(item.path))] if hints else []
+        table.add_row(Text(clean(item.key)), *hint, str(item.cards), str(item.reviews))
     note = Text(
         "\nProgress of decks that cannot be found (flaskprep decks --relink KEY PATH, "
         "or --forget KEY):",
