@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from operator import attrgetter
 
 from flaskprep.model import Deck, Question
 from flaskprep.scheduling import Rating, card_state, due_at
@@ -103,18 +104,26 @@ class History:
 
     def __init__(self, reviews: Iterable[Review], now: datetime, tz: tzinfo) -> None:
         since = now - timedelta(days=RETENTION_DAYS)
-        self.days: Counter[date] = Counter()
+        days: dict[date, int] = {}
         self.tallies: dict[str, list[int]] = {}
         """Question id -> [reviews, recall tests, recall tests kept]."""
         first_day: dict[str, date] = {}
-        for review in sorted(reviews, key=lambda r: r.at):
+        for review in sorted(reviews, key=_review_time):
             day = review.at.astimezone(tz).date()
-            self.days[day] += 1
-            tally = self.tallies.setdefault(review.question_id, [0, 0, 0])
+            days[day] = days.get(day, 0) + 1
+            tally = self.tallies.get(review.question_id)
+            if tally is None:
+                self.tallies[review.question_id] = [1, 0, 0]
+                first_day[review.question_id] = day
+                continue
             tally[0] += 1
-            if first_day.setdefault(review.question_id, day) < day and review.at > since:
+            if first_day[review.question_id] < day and review.at > since:
                 tally[1] += 1
                 tally[2] += review.rating != Rating.AGAIN
+        self.days: Counter[date] = Counter(days)
+
+
+_review_time = attrgetter("at")
 
 
 Cards = dict[str, tuple[str, datetime | None]]

@@ -37,8 +37,8 @@ from flaskprep.store.format import (
     interview_from_json,
     interview_json,
     is_text,
-    review_from_json,
     review_json,
+    reviews_from_json,
     show,
     text,
 )
@@ -102,13 +102,10 @@ def _decode_deck(key: str, data: Any, rejected: list[str], history: History | No
 
 
 def decode_reviews(key: str, rows: Any, rejected: list[str]) -> list[Review]:
-    reviews: list[Review] = []
-    for row in expect(rows if rows is not None else [], list, "reviews"):
-        try:
-            reviews.append(review_from_json(row))
-        except (FormatError, TypeError, ValueError) as exc:
-            rejected.append(f"deck {show(key)}: review {show(row)}: {exc}")
-    return reviews
+    def reject(row: Any, exc: Exception) -> None:
+        rejected.append(f"deck {show(key)}: review {show(row)}: {exc}")
+
+    return reviews_from_json(expect(rows if rows is not None else [], list, "reviews"), reject)
 
 
 # -- review history -------------------------------------------------------------------
