@@ -42,6 +42,9 @@ NEVER_FOR_WARM_SEARCH = (
     "flaskprep.words.related",
     "flaskprep.scheduling",
     "flaskprep.store",
+    "flaskprep.documents",
+    "flaskprep.parsing.lint",
+    "html",
 )
 
 

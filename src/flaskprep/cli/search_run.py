@@ -6,7 +6,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from flaskprep.cli import common
-from flaskprep.documents import dumps, search_document
 from flaskprep.errors import NoMatch, UsageError
 from flaskprep.search import search as run_search
 from flaskprep.ui.search_view import render_results
@@ -34,6 +33,8 @@ def run(
         if section and not result.hits:
             elsewhere += len(run_search(deck, index, text, limit=limit, peers=peers).hits)
     if as_json:
+        from flaskprep.documents import dumps, search_document  # --json only: json stays unloaded
+
         _echo(dumps(search_document(results, text, limit)))
     found = [(deck, result) for deck, result in results if result.hits]
     found.sort(key=lambda pair: -pair[1].hits[0].score)  # the best-matching deck first

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from flaskprep.errors import DeckError
 from flaskprep.model import Deck
-from flaskprep.parsing.lint import LAYOUTS_HINT
 from flaskprep.parsing.outline import ParseResult, Problem
 from flaskprep.parsing.reading import read_deck_text
 
@@ -36,6 +35,8 @@ def parse_deck(path: Path, key: str = "") -> Deck:
     """Read and parse a deck file; ``DeckError`` if it cannot be read or has no questions."""
     deck = parse_text(read_deck_text(path), str(path), key).deck
     if not deck.questions:
+        from flaskprep.parsing.lint import LAYOUTS_HINT  # an error path: lint stays unloaded
+
         raise DeckError(str(path), "no questions found", hint=LAYOUTS_HINT)
     return deck
 

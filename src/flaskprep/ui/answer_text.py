@@ -9,7 +9,6 @@ links, HTML, escapes) still goes through rich.markdown.
 
 from __future__ import annotations
 
-import html
 import re
 
 from rich.console import RenderableType
@@ -69,6 +68,8 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 def plain_option(text: str) -> str:
     """An answer as a one-line choice option: inline HTML tags (outside code spans) dropped
     and entities such as ``&nbsp;`` decoded, as ``show`` renders them; spaces collapsed."""
+    import html  # quiz options only: a search, which loads this module, never needs it
+
     pieces, position = [], 0
     for match in _CODE_SPAN.finditer(text):
         pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position : match.start()])))
