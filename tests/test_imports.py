@@ -119,7 +119,7 @@ def test_a_command_registers_only_its_own_module(command: str) -> None:
 @pytest.mark.parametrize(
     ("command", "banned"),
     [
-        (("stats",), ("flaskprep.grading", "flaskprep.interview", "flaskprep.cli.quiz_cmd")),
+        (("stats",), ("flaskprep.grading", "flaskprep.interview", "flaskprep.search")),
         (("decks",), ("flaskprep.grading", "flaskprep.export", "fsrs", "flaskprep.learn.session")),
         (("config", "--path"), ("flaskprep.store", "flaskprep.grading", "fsrs")),
     ],

@@ -22,16 +22,18 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flaskprep import __version__, paths, search
+from flaskprep import __version__, paths
 from flaskprep.deck_columns import DeckColumns, eager_deck, lazy_deck, to_columns
 from flaskprep.deck_keys import key_for
 from flaskprep.errors import DeckError
 from flaskprep.model import Deck
 from flaskprep.parsing import PARSER_VERSION, parse_deck
 from flaskprep.regular_file import UnusableFile, check_regular
-from flaskprep.search import SearchIndex
+
+if TYPE_CHECKING:
+    from flaskprep.search import SearchIndex
 
 CACHE_FORMAT = 5
 BUNDLED_KEY_PREFIX = "bundled:"
@@ -73,6 +75,8 @@ def load_deck(path: Path | None = None) -> Deck:
 
 def load_indexed(path: Path | None = None) -> tuple[Deck, SearchIndex]:
     """The deck (its questions made as they are looked at) and its search index."""
+    from flaskprep import search  # only search needs an index: show, quiz, stats never load it
+
     path = resolve_deck_path(path)
     stamp = _stamp(path)
     columns = _read_cache(_cache_file(stamp, "deck"), (CACHE_FORMAT, stamp))

@@ -9,6 +9,7 @@ a folder of decks. Commands that read one deck (browse, export, check...) call
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
@@ -16,9 +17,11 @@ from flaskprep import config, deck_cache, library
 from flaskprep.cli.state import options
 from flaskprep.errors import UsageError
 from flaskprep.model import Deck, Question
-from flaskprep.search import SearchIndex
 from flaskprep.selection import resolve_question, resolve_sections
 from flaskprep.ui.console import make_console
+
+if TYPE_CHECKING:
+    from flaskprep.search import SearchIndex  # an annotation: only search loads the index
 
 
 def deck_files() -> list[Path]:
