@@ -44,6 +44,10 @@ class DeckError(FlaskprepError):
         self.line = line
 
 
+class NoQuestionsError(DeckError):
+    """A readable deck file in which no question was found (a README beside the decks)."""
+
+
 class ProgressError(FlaskprepError):
     """The progress file or data folder cannot be used."""
 

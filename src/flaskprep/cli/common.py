@@ -8,17 +8,22 @@ a folder of decks. Commands that read one deck (browse, export, check...) call
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.console import Console
 
 from flaskprep import config, deck_cache, library
 from flaskprep.cli.state import options
-from flaskprep.errors import UsageError
+from flaskprep.errors import NoQuestionsError, UsageError
 from flaskprep.model import Deck, Question
 from flaskprep.selection import resolve_question, resolve_sections
 from flaskprep.ui.console import make_console
+from flaskprep.ui.safe import clean
+
+Loaded = TypeVar("Loaded")
 
 if TYPE_CHECKING:
     from flaskprep.search import SearchIndex  # an annotation: only search loads the index
@@ -29,7 +34,7 @@ def deck_files() -> list[Path]:
 
 
 def load_decks() -> list[Deck]:
-    return [deck_cache.load_deck(path) for path in deck_files()]
+    return _load_each(deck_files(), deck_cache.load_deck)
 
 
 def load_deck() -> Deck:
@@ -44,7 +49,28 @@ def load_deck() -> Deck:
 
 
 def load_indexed_decks() -> list[tuple[Deck, SearchIndex]]:
-    return [deck_cache.load_indexed(path) for path in deck_files()]
+    return _load_each(deck_files(), deck_cache.load_indexed)
+
+
+def _load_each(files: list[Path], load: Callable[[Path], Loaded]) -> list[Loaded]:
+    """Each file's deck; in a folder, a file with no questions (a README) is skipped, said once.
+
+    Only when every file of the folder holds no questions is that an error.
+    """
+    loaded: list[Loaded] = []
+    skipped: list[NoQuestionsError] = []
+    for path in files:
+        try:
+            loaded.append(load(path))
+        except NoQuestionsError as exc:
+            if len(files) == 1:
+                raise
+            skipped.append(exc)
+    if not loaded:
+        raise skipped[0]
+    for error in skipped:
+        sys.stderr.write(f"flaskprep: skipped {clean(error.path)}: no questions found\n")
+    return loaded
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flaskprep.errors import DeckError
+from flaskprep.errors import NoQuestionsError
 from flaskprep.model import Deck
 from flaskprep.parsing.outline import ParseResult, Problem
 from flaskprep.parsing.reading import read_deck_text
@@ -37,7 +37,7 @@ def parse_deck(path: Path, key: str = "") -> Deck:
     if not deck.questions:
         from flaskprep.parsing.lint import LAYOUTS_HINT  # an error path: lint stays unloaded
 
-        raise DeckError(str(path), "no questions found", hint=LAYOUTS_HINT)
+        raise NoQuestionsError(str(path), "no questions found", hint=LAYOUTS_HINT)
     return deck
 
 

@@ -1,0 +1,53 @@
+"""A folder of decks with a Markdown file that holds no questions (a README beside them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_runner import run
+
+DECK = "## Git\n\n- What does `git rebase` do?\n  - **Answer:** Replays commits onto a base.\n"
+README = "# My decks\n\nNotes on where these decks came from.\n"
+
+
+def _folder(tmp_path: Path, *, with_deck: bool = True) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "README.md").write_text(README, encoding="utf-8")
+    if with_deck:
+        (folder / "git.md").write_text(DECK, encoding="utf-8")
+    return folder
+
+
+def test_a_readme_beside_the_decks_is_skipped_with_one_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run("--deck", str(folder), "search", "rebase")
+    assert result.exit_code == 0
+    assert "git rebase" in result.stdout
+    assert result.stderr.count("\n") == 1
+    assert "skipped" in result.stderr and "README.md" in result.stderr
+
+
+def test_the_quiz_and_stats_read_the_folder_despite_the_readme(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    assert run("--deck", str(folder), "stats").exit_code == 0
+    quiz = run("--deck", str(folder), "quiz", "--mode", "flash", stdin="\n3\n")
+    assert quiz.exit_code == 0
+    assert "git rebase" in quiz.stdout
+
+
+def test_a_folder_of_only_question_free_files_is_still_an_error(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, with_deck=False)
+    (folder / "NOTES.md").write_text("Just notes.\n", encoding="utf-8")
+    result = run("--deck", str(folder), "search", "rebase")
+    assert result.exit_code == 2
+    assert "no questions found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_single_file_with_no_questions_is_an_error(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(README, encoding="utf-8")
+    result = run("--deck", str(readme), "browse")
+    assert result.exit_code == 2
+    assert "README.md" in result.stderr and "no questions found" in result.stderr
