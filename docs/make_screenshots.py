@@ -76,8 +76,8 @@ def search_picture() -> None:
 
 def simulated_progress(deck: Any, rng: random.Random) -> Any:
     """Twelve weeks of a learner's reviews, ending at NOW: most days, a few gaps."""
-    from flaskprep.store import DeckProgress, Review
     from flaskprep.scheduling import Rating, review_card
+    from flaskprep.store import DeckProgress, Review
 
     progress = DeckProgress()
     questions = list(deck.questions)
