@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flaskprep.grading import grade
-from flaskprep.words.related import similarity
+from flaskprep.words.related import key_of, similarity
 from flaskprep.words.sorted_lines import find_line
 
 WORDS = Path(__file__).resolve().parents[1] / "src" / "flaskprep" / "words"
@@ -25,6 +25,30 @@ def test_a_word_said_in_other_words_counts_and_says_by_what() -> None:
     near = grade("it keeps copies of the rows", "It keeps duplicates of the rows")
     assert ("duplicates", "copies") in near.matched_by
     assert near.score >= 0.5
+
+
+def test_a_common_synonym_earns_credit() -> None:
+    model = "Complexity increases the variance and decreases the bias."
+    result = grade("Complexity raises the variance and lowers the bias.", model)
+    assert ("increases", "raises") in result.matched_by
+    assert ("decreases", "lowers") in result.matched_by
+    assert result.score >= 0.9
+
+
+def test_a_rare_sense_is_not_a_synonym() -> None:
+    # WordNet's first noun sense of "crude" is crude oil, but the word is mostly used
+    # to mean rough: only the senses a word is mostly used in give synonyms.
+    model = "A crude model underfits the data."
+    assert "crude" in grade("A rough model underfits the data.", model).matched
+    assert "crude" in grade("An oil model underfits the data.", model).missing
+    assert similarity(key_of("crude"), key_of("oil")) == 0.0
+
+
+def test_a_two_word_phrase_says_a_word() -> None:
+    model = "It lets you cancel slow work."
+    result = grade("It lets you call off slow work.", model)
+    assert ("cancel", "call off") in result.matched_by
+    assert result.score > grade("It lets you call slow work.", model).score
 
 
 def test_common_english_words_weigh_little() -> None:
@@ -127,7 +151,7 @@ def test_related_words_are_symmetric_and_bounded() -> None:
 def test_related_table_is_keyed_by_the_stemmer_in_use() -> None:
     # The table is built with ``words.stems``; a stemmer change needs a rebuild
     # (python3 scripts/build_related_words.py), or near meanings silently stop.
-    from flaskprep.words.related import key_of, neighbours
+    from flaskprep.words.related import neighbours
 
     common = ["components", "duplicates", "threads", "pieces", "variables", "requests"]
     assert all(neighbours(key_of(word)) for word in common)

@@ -75,6 +75,8 @@ class AnswerView:
     """Stems, words and compounds of the answer by first letter, for typo matching."""
     token_count: int
     stop_count: int
+    words: tuple[str, ...] = ()
+    """The answer's lowercase words in order (phrases such as ``call off`` are read from it)."""
 
 
 def key_terms(model_answer: str) -> list[KeyTerm]:
@@ -198,7 +200,7 @@ def read_answer(answer: str) -> AnswerView:
     for candidate in (*stems, *words, *compounds):
         by_initial.setdefault(candidate[:1], set()).add(candidate)
     frozen = {initial: frozenset(found) for initial, found in by_initial.items()}
-    return AnswerView(stems, joined, frozen, len(words), stop_count)
+    return AnswerView(stems, joined, frozen, len(words), stop_count, tuple(words))
 
 
 def _phrases(words: list[str]) -> list[tuple[str, str]]:

@@ -2,21 +2,21 @@
 
 The score weighs recall beside precision of the model answer's key terms
 (``answer_terms``): recall is the weighted share of the key terms the answer says,
-precision the share of the answer's own content words that say one of them, and
-the score is their F-measure leaning to recall (F2), so padding an answer with
-loosely related words costs credit. A term weighs its kind (identifiers 2, names
-1.5, words 1) times its rarity in the deck (IDF over the deck's answers, when an
-``idf`` table is given) times how informative the word is in general English
+precision the share of the answer's own content words that say one of them, and the
+score is their F-measure leaning to recall (F2), so padding an answer with loosely
+related words costs credit. A term weighs its kind (identifiers 2, names 1.5, words 1)
+times its rarity in the deck (IDF over the deck's answers, when an ``idf`` table is
+given) times how informative the word is in general English
 (``flaskprep.words.weights``): common words (``many``, ``whereas``) weigh almost
-nothing. A plain word said only through a near meaning (``pieces`` for
-``components``, ``flaskprep.words.related``) or by a word its stem opens with
-(``data`` for ``dataset``, ``modul`` for ``modular``) earns part of its weight. A bare list of
-keywords loses 30%. When the model answer contrasts two terms and the answer gives
-each the other's role (``contrast``), the score is capped at 0.15. The model answer
-itself scores exactly 1.0.
+nothing. A plain word said only through a near meaning (``raises`` for ``increases``, a
+phrase such as ``call off`` for ``cancel``; ``flaskprep.words.related``) or by a word
+its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) earns part of
+its weight. A bare list of keywords loses 30%. When the model answer contrasts two terms
+and the answer gives each the other's role (``contrast``), the score is capped at 0.15.
+The model answer itself scores exactly 1.0.
 
-Pure, and fast: a model answer's terms are computed once and cached; the tables of
-word weights and near meanings load on the first grade.
+Pure, and fast: a model answer's terms are computed once and cached; the tables of word
+weights and near meanings load on the first grade.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from flaskprep.answer_terms import (
     word_key,
 )
 from flaskprep.contrast import swapped_roles
-from flaskprep.words.related import similarity
+from flaskprep.words.related import neighbours, phrase_key, similarity
 from flaskprep.words.tokens import normalise
 from flaskprep.words.weights import weight
 
@@ -141,19 +141,32 @@ def _question_keys(question: str) -> frozenset[str]:
 def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
     """Each term's credit (1, a near meaning's share, or 0) and what in the answer said it."""
     exact = [said_by(term, view) for term in terms]
-    taken = {term.key for term in terms} | {p for term in terms for p in term.parts}
-    spare = [s for s in view.stems if s not in taken and _content(s, view)]
+    spare = _spare_words(terms, view)
     found: list[tuple[float, str]] = []
     for term, said in zip(terms, exact, strict=True):
         if said:
             found.append((1.0, said))
             continue
         near = _nearest(term, spare) if term.kind != "identifier" else None
-        found.append((NEAR_CREDIT, view.stems[near]) if near else (0.0, ""))
+        found.append((NEAR_CREDIT, spare[near]) if near else (0.0, ""))
     return found
 
 
-def _nearest(term: KeyTerm, candidates: list[str]) -> str | None:
+def _spare_words(terms: list[KeyTerm], view: AnswerView) -> dict[str, str]:
+    """The answer's content stems no term took, and its two-word phrases the table knows
+    (``call off``), each with the answer's words that gave it."""
+    taken = {term.key for term in terms} | {p for term in terms for p in term.parts}
+    spare = {s: view.stems[s] for s in view.stems if s not in taken and _content(s, view)}
+    for first, second in zip(view.words, view.words[1:], strict=False):
+        if first in GRADING_STOP_WORDS:
+            continue
+        key = phrase_key([first, second])
+        if key not in spare and neighbours(key):
+            spare[key] = f"{first} {second}"
+    return spare
+
+
+def _nearest(term: KeyTerm, candidates: Iterable[str]) -> str | None:
     best, best_similarity = None, NEAR_MIN
     for candidate in candidates:
         alike = max(similarity(term.key, candidate), _family(term.key, candidate))

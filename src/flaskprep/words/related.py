@@ -1,11 +1,13 @@
 """Near meanings: which word stems are used alike (``piece`` and ``fragment``).
 
-``similarity(a, b)`` is the cosine (0-1) of two stems' vectors when one is among the
-other's nearest neighbours in ``related.txt``, else 0. The table is built by
-``scripts/build_related_words.py`` from Debian's Python, Django, Flask, Werkzeug and
-SQLAlchemy documentation plus WordNet glosses (PSF, BSD, MIT and WordNet licences,
-named in the README). It is read on the first call only, so commands that never grade
-never load it, and looked up by bisection (``sorted_lines``) without being parsed.
+``similarity(a, b)`` is the cosine (0-1) of two stems' vectors, or a WordNet link's
+score, when one is among the other's nearest neighbours in ``related.txt``, else 0. The
+table is built by ``scripts/build_related_words.py`` from Debian's Python, Django,
+Flask, Werkzeug and SQLAlchemy documentation plus WordNet's glosses and its synonyms in
+each word's common senses (PSF, BSD, MIT and WordNet licences, named in the README).
+Two-word phrases have lines of their own (``phrase_key``: ``call off`` -> ``call_off``
+-> ``cancel``). It is read on the first call only, so commands that never grade never
+load it, and looked up by bisection (``sorted_lines``) without being parsed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from flaskprep.words.sorted_lines import find_line
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 
-__all__ = ["key_of", "neighbours", "similarity"]
+__all__ = ["key_of", "neighbours", "phrase_key", "similarity"]
 
 
 def key_of(word: str) -> str:
@@ -25,6 +27,11 @@ def key_of(word: str) -> str:
     if word in STOP_WORDS or len(word) < 2:
         return ""
     return stem(word)
+
+
+def phrase_key(words: list[str]) -> str:
+    """The table's key for a phrase of lowercase words (``call off`` -> ``call_off``)."""
+    return "_".join(stem(word) for word in words)
 
 
 @lru_cache(maxsize=1)
