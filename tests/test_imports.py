@@ -36,6 +36,7 @@ NEVER_FOR_WARM_SEARCH = (
     "rich.syntax",
     "pygments",
     "flaskprep.parsing.build",
+    "flaskprep.parsing.outline",
     "flaskprep.grading",
     "flaskprep.answer_terms",
     "flaskprep.contrast",
