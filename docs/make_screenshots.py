@@ -124,20 +124,20 @@ class EchoedInput(io.StringIO):
 
 def quiz_picture() -> None:
     """One typed answer through the real `quiz` command, read by its line protocol."""
-    import flaskprep.cli.quiz_cmd as quiz_cmd
+    import flaskprep.cli.quiz_run as quiz_run
 
     console = recording_console()
     console.print("[bold green]$[/] flaskprep quiz --mode type")
     answer = "A lightweight microframework built on Werkzeug and Jinja2 with minimal boilerplate"
     ticks = iter(range(0, 10_000, 7))  # a steady fake clock: 7 s between readings
-    saved = (sys.stdin, quiz_cmd._now, time.monotonic)
+    saved = (sys.stdin, quiz_run._now, time.monotonic)
     sys.stdin = EchoedInput(f"{answer}\n\n", console)
-    quiz_cmd._now = lambda: NOW
+    quiz_run._now = lambda: NOW
     time.monotonic = lambda: float(next(ticks))
     try:
         code = run_command(console, "quiz", "--mode", "type", "--count", "1", "--seed", "1")
     finally:
-        sys.stdin, quiz_cmd._now, time.monotonic = saved
+        sys.stdin, quiz_run._now, time.monotonic = saved
     if code != 0:
         raise SystemExit(f"flaskprep quiz exited {code}")
     save(console, "quiz.svg", "flaskprep quiz")

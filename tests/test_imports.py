@@ -119,7 +119,12 @@ def test_a_command_registers_only_its_own_module(command: str) -> None:
 @pytest.mark.parametrize(
     ("command", "banned"),
     [
-        (("stats",), ("flaskprep.grading", "flaskprep.interview", "flaskprep.search")),
+        (
+            ("stats",),
+            ("typer", "click", "flaskprep.grading", "flaskprep.interview", "flaskprep.search"),
+        ),
+        (("stats", "--json"), ("typer", "click")),
+        (("quiz", "--count", "1"), ("typer", "click", "flaskprep.interview", "flaskprep.search")),
         (("decks",), ("flaskprep.grading", "flaskprep.export", "fsrs", "flaskprep.learn.session")),
         (("config", "--path"), ("flaskprep.store", "flaskprep.grading", "fsrs")),
     ],

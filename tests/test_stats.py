@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import zoneinfo
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from rich.console import Console
 
 from flaskprep.documents import stats_document
 from flaskprep.model import Deck, Question, Section
-from flaskprep.stats import compute_stats, heatmap, streak
+from flaskprep.stats import History, compute_stats, heatmap, streak
 from flaskprep.store import CardState, DeckProgress, InterviewRecord, Phase, Review
 from flaskprep.ui.stats_view import render_forecast, render_heatmap, render_stats
 
@@ -184,3 +187,21 @@ def test_one_reviewed_question_is_singular() -> None:
     )
     text = render(render_stats(compute_stats(make_deck(), progress, NOW, UTC)))
     assert "Reviewed 1 question " in text + " " and "1 questions" not in text
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ["Europe/Berlin", "America/Sao_Paulo", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"],
+)
+def test_reviews_count_on_the_local_day_they_were_made_across_clock_changes(zone: str) -> None:
+    """Two years of reviews every 37 minutes, through daylight-saving changes (Sao Paulo's
+    came at midnight, Lord Howe's are half an hour): each day counts what ``astimezone`` says."""
+    try:
+        tz = zoneinfo.ZoneInfo(zone)
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip(f"no time zone data for {zone}")
+    start = datetime(2017, 1, 1, tzinfo=UTC)
+    moments = [start + timedelta(minutes=37 * n) for n in range(2 * 365 * 24 * 60 // 37)]
+    reviews = [Review("a1", at, 3, "flash", 1) for at in moments]
+    expected = Counter(at.astimezone(tz).date() for at in moments)
+    assert History(reviews, moments[-1], tz).days == expected

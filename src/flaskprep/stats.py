@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from operator import attrgetter
 
 from flaskprep.model import Deck, Question
@@ -108,8 +108,9 @@ class History:
         self.tallies: dict[str, list[int]] = {}
         """Question id -> [reviews, recall tests, recall tests kept]."""
         first_day: dict[str, date] = {}
+        local = LocalDay(tz)
         for review in sorted(reviews, key=_review_time):
-            day = review.at.astimezone(tz).date()
+            day = local.of(review.at)
             days[day] = days.get(day, 0) + 1
             tally = self.tallies.get(review.question_id)
             if tally is None:
@@ -121,6 +122,24 @@ class History:
                 tally[1] += 1
                 tally[2] += review.rating != Rating.AGAIN
         self.days: Counter[date] = Counter(days)
+
+
+class LocalDay:
+    """The local day of each moment, for moments in time order: the day's bounds are
+    kept, so only a moment past them is converted (one conversion a day, not a review)."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self.day = date.min
+        self.start = self.end = datetime.min.replace(tzinfo=timezone.utc)
+
+    def of(self, moment: datetime) -> date:
+        if not self.start <= moment < self.end:
+            self.day = moment.astimezone(self.tz).date()
+            midnight = datetime(self.day.year, self.day.month, self.day.day, tzinfo=self.tz)
+            self.start = midnight.astimezone(timezone.utc)
+            self.end = (midnight + timedelta(days=1)).astimezone(timezone.utc)
+        return self.day
 
 
 _review_time = attrgetter("at")

@@ -124,9 +124,9 @@ def test_a_quiz_on_a_frozen_clock_saves_every_grade_it_counts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Three cards failed, each asked again at the same frozen instant: six grades, six saved."""
-    from flaskprep.cli import quiz_cmd
+    from flaskprep.cli import quiz_run
 
-    monkeypatch.setattr(quiz_cmd, "_now", lambda: NOW)
+    monkeypatch.setattr(quiz_run, "_now", lambda: NOW)
     result = run("quiz", "--count", "3", stdin="\n1\n" * 6)
     assert_ok(result)
     assert "Again 3" in result.stdout and "Repeated 3 times" in result.stdout

@@ -1,7 +1,7 @@
 """The typer app and its global options. Command modules register on ``app``.
 
-Loaded only when typer runs a command (``cli/registry.py``); ``flaskprep search``
-usually never loads it (``cli/fast.py``).
+Loaded only when typer runs a command (``cli/registry.py``); ``search``, ``quiz`` and
+``stats`` with plain arguments never load it (``cli/fast.py``).
 """
 
 from __future__ import annotations

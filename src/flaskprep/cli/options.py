@@ -1,9 +1,10 @@
-"""Each shared option declared once: its names, default, environment variable and help.
+"""Each option of the global flags and of the daily commands declared once: its names,
+default, environment variable, type and help.
 
 Typer's parameters are built from these in ``cli/app.py`` (:func:`typer_option`), and
-the typer-free ``search`` path in ``cli/fast.py`` reads the same declarations, so a
-name, a default or an environment variable cannot drift between the two. This
-module imports no typer: the fast path loads it.
+the typer-free path for ``search``, ``quiz`` and ``stats`` in ``cli/fast.py`` reads the
+same declarations, so a name, a default or an environment variable cannot drift between
+the two. This module imports no typer: the fast path loads it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from flaskprep.learn.modes import QUIZ_MODES
 from flaskprep.ui.color import COLOR_CHOICES, ColorChoice
 
 T = TypeVar("T")
@@ -26,6 +28,10 @@ class OptionSpec(Generic[T]):
     """The placeholder in ``--help`` (``N`` rather than click's ``<int range>``)."""
     envvar: str | None = None
     minimum: int | None = None
+    number: bool = False
+    """A whole number (typer reads ``int``)."""
+    choices: tuple[str, ...] | None = None
+    """The only values allowed (typer reads an ``Enum`` of them)."""
     flag: bool = False
     repeatable: bool = False
 
@@ -48,7 +54,7 @@ SECTION: OptionSpec[list[str] | None] = OptionSpec(
     repeatable=True,
 )
 SEARCH_LIMIT: OptionSpec[int] = OptionSpec(
-    ("--limit", "-n"), "Show at most N hits.", 10, metavar="N", minimum=1
+    ("--limit", "-n"), "Show at most N hits.", 10, metavar="N", minimum=1, number=True
 )
 SEARCH_ANSWERS: OptionSpec[bool] = OptionSpec(
     ("--answers", "-a"), "Print each answer.", False, flag=True
@@ -57,5 +63,28 @@ SEARCH_JSON: OptionSpec[bool] = OptionSpec(
     ("--json",), "Print hits as JSON (schema: docs/json.md).", False, flag=True
 )
 
+QUIZ_MODE: OptionSpec[str | None] = OptionSpec(
+    ("--mode", "-m"),
+    "flash, type, choice, truefalse, cloze or mixed [default: flash, or config].",
+    None,
+    choices=QUIZ_MODES,
+)
+QUIZ_COUNT: OptionSpec[int | None] = OptionSpec(
+    ("--count", "-n"),
+    "Questions to ask [default: 20, or config].",
+    None,
+    metavar="N",
+    minimum=1,
+    number=True,
+)
+QUIZ_CRAM: OptionSpec[bool] = OptionSpec(
+    ("--cram",), "Drill any questions; the schedule is not touched.", False, flag=True
+)
+QUIZ_SEED: OptionSpec[int | None] = OptionSpec(
+    ("--seed",), "Make order and options reproducible.", None, metavar="N", number=True
+)
+STATS_JSON: OptionSpec[bool] = OptionSpec(
+    ("--json",), "Print the numbers as JSON (docs/json.md).", False, flag=True
+)
+
 GLOBAL_OPTIONS: tuple[OptionSpec[Path | None] | OptionSpec[ColorChoice], ...] = (DECK, COLOR)
-SEARCH_OPTIONS = (SECTION, SEARCH_LIMIT, SEARCH_ANSWERS, SEARCH_JSON)

@@ -53,14 +53,17 @@ def report_error(message: str) -> None:
 
 
 def run(argv: list[str] | None, stream_problem: str | None = None) -> int:
-    """Everything but ``--version``: the start guide, ``search`` without typer, or typer."""
+    """Everything but ``--version``: the start guide, a daily command without typer, or typer."""
     if stream_problem is not None:
         report_error(stream_problem)
         return ExitStatus.ERROR
     args = sys.argv[1:] if argv is None else argv
     if not args and not registry.completing():
         return _guarded(lambda: _write_out(start_guide()))
-    return _guarded(fast_command(args) or (lambda: _run_typer(argv)))
+    fast = fast_command(args)
+    if fast is not None:
+        return _guarded(lambda: exit_status(fast()))
+    return _guarded(lambda: _run_typer(argv))
 
 
 def _write_out(text: str) -> int:

@@ -130,6 +130,7 @@ def reviews_from_json(rows: list[Any], reject: Callable[[Any, Exception], None])
     """
     reviews: list[Review] = []
     append = reviews.append
+    fromisoformat, utc, first, last = datetime.fromisoformat, timezone.utc, FIRST_YEAR, LAST_YEAR
     for row in rows:
         if type(row) is list and len(row) == 7:
             review_id, qid, at, rating, mode, duration, score = row
@@ -150,26 +151,18 @@ def reviews_from_json(rows: list[Any], reject: Callable[[Any, Exception], None])
                 and 0 <= duration < 2**53
                 and (score is None or (type(score) is float and -math.inf < score < math.inf))
             ):
-                moment = _utc_time(at)
-                if moment is not None:
+                try:
+                    moment = fromisoformat(at)
+                except (ValueError, OverflowError):
+                    moment = None
+                if moment is not None and moment.tzinfo is utc and first <= moment.year <= last:
                     append(Review(qid, moment, RATINGS[rating], mode, duration, score, review_id))
-                    continue
+                    continue  # ``time_from_json`` gives the same: already aware UTC
         try:
             append(review_from_json(row))
         except (FormatError, TypeError, ValueError) as exc:
             reject(row, exc)
     return reviews
-
-
-def _utc_time(at: str) -> datetime | None:
-    """``at`` when it reads as a UTC time in range, else ``None`` (check it carefully)."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except (ValueError, OverflowError):
-        return None
-    if moment.tzinfo is timezone.utc and FIRST_YEAR <= moment.year <= LAST_YEAR:
-        return moment  # what ``time_from_json`` gives: already aware UTC
-    return None
 
 
 def interview_json(record: InterviewRecord) -> dict[str, Any]:

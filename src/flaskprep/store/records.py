@@ -63,8 +63,11 @@ def new_review_id() -> str:
     return os.urandom(8).hex()  # not secrets, which loads hmac and OpenSSL on start-up
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Review:
+    """One grade of one question. Not frozen: a history of years is decoded on every
+    ``stats``, and a frozen dataclass's ``__init__`` costs three times as much."""
+
     question_id: str
     at: datetime
     rating: Rating
@@ -75,7 +78,7 @@ class Review:
 
     def __post_init__(self) -> None:
         if type(self.rating) is not Rating:
-            object.__setattr__(self, "rating", Rating(self.rating))
+            self.rating = Rating(self.rating)
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,8 @@ def _grid(cells: list[Text], per_row: int) -> Table:
         widest = max(cell.cell_len for cell in cells[column::per_row])
         table.add_column(justify="left", no_wrap=True, min_width=widest)  # never cut
     for row in range(0, len(cells), per_row):
-        table.add_row(*cells[row : row + per_row])
+        padded = [*cells[row : row + per_row], *[Text()] * per_row][:per_row]
+        table.add_row(*padded)  # no "" cell from rich: a str cell is parsed as markup
     return table
 
 
@@ -169,12 +170,13 @@ def _sections_table(
         box=None,
         pad_edge=False,
     )
-    table.add_column("Section", max_width=36, min_width=16)  # wraps rather than squeeze numbers
+    # Headers are Text, not str: rich parses no markup (nor loads its emoji table) for them.
+    table.add_column(Text("Section"), max_width=36, min_width=16)  # wraps, not squeezes numbers
     for name in columns:
-        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+        table.add_column(Text(name), justify="right", no_wrap=True, min_width=len(name))
     rows = [_section_cells(section.counts, columns, bar) for section in sections]
     widest = max((cell.cell_len for *_, cell in rows), default=0)
-    table.add_column("Retention", no_wrap=True, min_width=max(len("Retention"), widest))
+    table.add_column(Text("Retention"), no_wrap=True, min_width=max(len("Retention"), widest))
     for section, cells in zip(sections, rows, strict=True):
         table.add_row(Text(clean(section.label)), *cells)
     return table
@@ -214,11 +216,12 @@ def render_interviews(interviews: Sequence[InterviewSummary]) -> RenderableType:
     table = Table(
         title=Text("Mock interviews", style="bold"), title_justify="left", box=None, pad_edge=False
     )
-    table.add_column("Date")
-    table.add_column("Questions", justify="right")
-    table.add_column("Score", no_wrap=True)
+    table.add_column(Text("Date"))  # Text, not str: no markup parsing (and its emoji table)
+    table.add_column(Text("Questions"), justify="right")
+    table.add_column(Text("Score"), no_wrap=True)
     for item in reversed(interviews):
         bar = render_bar(item.score, 10, "magenta")
         bar.append(f" {_percent(item.score)}")
-        table.add_row(item.at.astimezone().strftime("%Y-%m-%d %H:%M"), str(item.count), bar)
+        when = item.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        table.add_row(Text(when), Text(str(item.count)), bar)
     return table
