@@ -5,11 +5,12 @@ Two sources, merged per word stem, each word's best ``KEEP`` kept:
 - WordNet synonyms from the senses a word is mostly used in (SemCor's sense counts,
   ``cntlist.rev``: a sense kept with at least ``SENSE_SHARE`` of the word's tagged uses;
   an untagged word keeps each part of speech's first sense), plus the words of those
-  senses' hypernyms one level up (``piece`` -> ``part``) and, for adjectives, their
-  "similar to" heads. So ``crude`` means rough, not oil. Two-word collocations get a
-  line of their own, linked to single words (``call_off`` -> ``cancel``), so a grader
-  can read an answer's phrases. Only words of the corpus or of the general word list
-  (``words/weights.txt``) are linked, which keeps the table small.
+  senses' hypernyms one level up (``piece`` -> ``part``), the words WordNet derives
+  from them (``divide`` -> ``division``, a family the stemmer misses) and, for
+  adjectives, their "similar to" heads. So ``crude`` means rough, not oil. Two-word
+  collocations get a line of their own, linked to single words (``call_off`` ->
+  ``cancel``), so a grader can read an answer's phrases. Only words of the corpus or
+  of the general word list (``words/weights.txt``) are linked: the table stays small.
 - Word vectors for the software domain from positive pointwise mutual information
   (PPMI) over a word-context matrix, reduced by truncated SVD, the way Levy, Goldberg
   and Dagan (2015) describe, with WordNet's glosses added to the corpus; a word keeps
@@ -71,6 +72,7 @@ KEEP = 16
 SYNONYM_COSINE = 0.80
 SIMILAR_COSINE = 0.65
 HYPERNYM_COSINE = 0.60
+DERIVED_COSINE = 0.75
 SENSE_SHARE = 0.15
 MIN_TAGGED = 3
 HYPONYMS_MAX = 60
@@ -126,6 +128,8 @@ class Synset:
     hypernyms: list[str] = field(default_factory=list)
     similar: list[str] = field(default_factory=list)
     hyponyms: int = 0
+    derived: list[tuple[int, str, int]] = field(default_factory=list)
+    """Derivationally related words: (lemma number here, synset, lemma number there)."""
 
 
 def general_words() -> set[str]:
@@ -146,9 +150,11 @@ def wordnet_synsets() -> dict[str, Synset]:
             synset = Synset([re.sub(r"\(.*\)$", "", head[4 + 2 * i]).lower() for i in range(count)])
             at = 4 + 2 * count
             for i in range(int(head[at])):
-                symbol, target, target_pos = head[at + 1 + 4 * i : at + 4 + 4 * i]
+                symbol, target, target_pos, words = head[at + 1 + 4 * i : at + 5 + 4 * i]
                 target = ("a" if target_pos == "s" else target_pos) + target
-                if symbol == "@":
+                if symbol == "+":
+                    synset.derived.append((int(words[:2], 16), target, int(words[2:], 16)))
+                elif symbol == "@":
                     synset.hypernyms.append(target)
                 elif symbol == "&":
                     synset.similar.append(target)
@@ -233,6 +239,10 @@ def wordnet_links(known: set[str]) -> dict[str, dict[str, float]]:
         for synset_id in common_senses(lemma, senses, counts):
             synset = synsets[synset_id]
             link(word, synset.lemmas, SYNONYM_COSINE)
+            number = synset.lemmas.index(lemma) + 1 if lemma in synset.lemmas else 0
+            for source, other, there in synset.derived:
+                if source == number:
+                    link(word, [synsets[other].lemmas[there - 1]], DERIVED_COSINE)
             for other in synset.similar:
                 link(word, synsets[other].lemmas, SIMILAR_COSINE)
             for other in synset.hypernyms:

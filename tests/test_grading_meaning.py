@@ -44,6 +44,15 @@ def test_a_rare_sense_is_not_a_synonym() -> None:
     assert similarity(key_of("crude"), key_of("oil")) == 0.0
 
 
+def test_a_word_of_the_same_family_the_stemmer_misses_says_a_term() -> None:
+    # "divides" and "division" share no stem; WordNet links them as one family.
+    model = "Merge sort divides the list in two halves."
+    assert ("divides", "division") in grade(
+        "Merge sort does a division of the list into two halves.", model
+    ).matched_by
+    assert "divides" in grade("Merge sort does a revision of the list.", model).missing
+
+
 def test_a_two_word_phrase_says_a_word() -> None:
     model = "It lets you cancel slow work."
     result = grade("It lets you call off slow work.", model)
