@@ -91,7 +91,7 @@ def test_pager_adds_r_to_the_users_less(mine: str | None, used: str) -> None:
 
 def test_exit_codes_come_from_the_command_result(capsys: pytest.CaptureFixture[str]) -> None:
     from flaskprep.cli.run import exit_status
-    from flaskprep.errors import Outcome
+    from flaskprep.outcome import Outcome
 
     assert exit_status(None) == 0
     assert exit_status(Outcome()) == 0

@@ -24,7 +24,17 @@ import json
 sys.stderr.write("\\nMODULES " + json.dumps({"code": int(code), "modules": loaded}) + "\\n")
 """
 
-NEVER_FOR_VERSION = ("typer", "click", "rich", "markdown_it", "fsrs", "platformdirs", "pydantic")
+NEVER_FOR_VERSION = (
+    "typer",
+    "click",
+    "rich",
+    "markdown_it",
+    "fsrs",
+    "platformdirs",
+    "pydantic",
+    "pathlib",
+    "dataclasses",
+)
 NEVER_FOR_WARM_SEARCH = (
     "typer",
     "click",
@@ -36,6 +46,7 @@ NEVER_FOR_WARM_SEARCH = (
     "rich.syntax",
     "pygments",
     "flaskprep.parsing.build",
+    "flaskprep.parsing.outline",
     "flaskprep.grading",
     "flaskprep.answer_terms",
     "flaskprep.contrast",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flaskprep.parsing import ParseResult, parse_text
+from flaskprep.parsing import parse_text
+from flaskprep.parsing.outline import ParseResult
 
 
 def parse(text: str) -> ParseResult:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flaskprep.parsing import ParseResult, parse_text, read_deck_text
+from flaskprep.parsing import parse_text, read_deck_text
+from flaskprep.parsing.outline import ParseResult
 
 DECKS = Path(__file__).parent / "data" / "decks"
 

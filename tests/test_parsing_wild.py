@@ -3,7 +3,8 @@ headings, quoted or labelled question bullets. One behaviour per test."""
 
 from __future__ import annotations
 
-from flaskprep.parsing import ParseResult, parse_text
+from flaskprep.parsing import parse_text
+from flaskprep.parsing.outline import ParseResult
 
 
 def parse(text: str) -> ParseResult:

@@ -1,13 +1,14 @@
 """``python -m flaskprep``: the same entry point as the console script.
 
-``flaskprep.cli.main`` answers ``--version`` before the command layer loads.
+``flaskprep.cli.script`` runs ``main``, which answers ``--version`` before the command
+layer loads.
 """
 
 from __future__ import annotations
 
 import sys
 
-from flaskprep.cli import main
+from flaskprep.cli import script
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(script())

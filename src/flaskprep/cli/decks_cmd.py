@@ -15,9 +15,10 @@ from flaskprep.cli import common
 from flaskprep.cli.app import app
 from flaskprep.deck_cache import deck_key, load_deck
 from flaskprep.documents import decks_document, dumps
-from flaskprep.errors import Outcome, ProgressError, UsageError
+from flaskprep.errors import ProgressError, UsageError
 from flaskprep.library import due_count, new_count
 from flaskprep.model import Deck
+from flaskprep.outcome import Outcome
 from flaskprep.store import ProgressStore
 from flaskprep.store.moves import Unreachable, unreachable
 from flaskprep.ui import library_view

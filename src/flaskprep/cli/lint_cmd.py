@@ -9,8 +9,8 @@ import typer
 
 from flaskprep.cli import common
 from flaskprep.cli.app import app
-from flaskprep.errors import Outcome
 from flaskprep.library import deck_paths
+from flaskprep.outcome import Outcome
 from flaskprep.parsing import lint_deck
 from flaskprep.parsing.lint import format_problem
 from flaskprep.ui.safe import clean

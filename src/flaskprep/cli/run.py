@@ -13,7 +13,8 @@ from flaskprep.cli import registry
 from flaskprep.cli.fast import command_name, fast_command
 from flaskprep.cli.start import start_guide
 from flaskprep.cli.state import options
-from flaskprep.errors import ExitStatus, FlaskprepError, Outcome
+from flaskprep.errors import ExitStatus, FlaskprepError
+from flaskprep.outcome import Outcome
 from flaskprep.ui.color import wants_color
 from flaskprep.ui.safe import clean
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-from pathlib import Path
 
 from flaskprep.user_number import parse_whole
 
@@ -28,7 +27,8 @@ def repair() -> str | None:
                 os.close(null)
         if name == "stdout":
             return "standard output is closed; nothing to write the answer to"
-        setattr(sys, name, Path(os.devnull).open(mode, encoding="utf-8"))  # noqa: SIM115
+        # No pathlib here: --version passes through this and loads nothing it need not.
+        setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115, PTH123
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         _tolerate_encoding(stream)
     _drop_unreadable_sizes()

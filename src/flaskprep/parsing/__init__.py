@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flaskprep.errors import NoQuestionsError
 from flaskprep.model import Deck
-from flaskprep.parsing.outline import ParseResult, Problem
 from flaskprep.parsing.reading import read_deck_text
+
+if TYPE_CHECKING:  # annotations only: a warm run, which never parses, loads no outline
+    from flaskprep.parsing.outline import ParseResult, Problem
 
 __all__ = [
     "PARSER_VERSION",
-    "ParseResult",
-    "Problem",
     "lint_deck",
     "parse_deck",
     "parse_text",

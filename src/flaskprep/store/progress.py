@@ -21,13 +21,7 @@ from flaskprep.errors import ProgressError
 from flaskprep.store import files, log, moves
 from flaskprep.store import format as fmt
 from flaskprep.store.history import HistoryReader
-from flaskprep.store.locations import (
-    Locations,
-    keep_copies,
-    locate,
-    move_aside,
-    remove_temp_files,
-)
+from flaskprep.store.locations import Locations, keep_copies, locate, move_aside, remove_temp_files
 from flaskprep.store.migration import migrate
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
@@ -261,10 +255,7 @@ class ProgressStore:
         self._rewrite(lambda progress: moves.relink(progress, old_key, new_key))
 
     def _append(self, line: bytes, apply: Callable[[Progress, int], None]) -> None:
-        where = locate(self.path)
-        files.ensure_folder(where.snapshot.parent, HINT)
-        if where.linked:
-            self.load()  # an unreadable link target is refused before any lock is made
+        where = self._prepared()
         with self._lock(where):
             progress = self._locked_fresh(where)
             if self._generation is None:  # a migrated file: its first save compacts
@@ -285,15 +276,21 @@ class ProgressStore:
                 self._compact(where, progress)
 
     def _rewrite(self, change: Callable[[Progress], T]) -> T:
-        where = locate(self.path)
-        files.ensure_folder(where.snapshot.parent, HINT)
-        if where.linked:
-            self.load()  # an unreadable link target is refused before any lock is made
+        where = self._prepared()
         with self._lock(where):
             progress = self._locked_fresh(where)
             result = change(progress)
             self._compact(where, progress)
         return result
+
+    def _prepared(self) -> Locations:
+        """Where the files are, their folder made; an unreadable link target is refused
+        before any lock is made."""
+        where = locate(self.path)
+        files.ensure_folder(where.snapshot.parent, HINT)
+        if where.linked:
+            self.load()
+        return where
 
     def _locked_fresh(self, where: Locations) -> Progress:
         if not self._swept:  # temp files of saves killed mid-write, once per store
