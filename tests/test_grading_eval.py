@@ -15,7 +15,7 @@ def test_held_out_and_seed_figures_do_not_fall() -> None:
     held_out, seed = figures["heldout"], figures["seed"]
     assert held_out.triples == 18
     assert held_out.good_over_wrong >= 15, held_out.summary()
-    assert held_out.partial_over_wrong >= 8, held_out.summary()
+    assert held_out.partial_over_wrong >= 9, held_out.summary()
     assert held_out.good_half >= 11, held_out.summary()
     assert held_out.swaps_caught >= 5, held_out.summary()
     assert held_out.false_alarms == 0, held_out.summary()

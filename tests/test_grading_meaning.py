@@ -141,7 +141,7 @@ def test_word_tables_are_sorted_for_bisection(table: str) -> None:
 
 
 def test_find_line_finds_every_key_and_nothing_else() -> None:
-    text = "# header\nalpha 1\nbeta 2 3\ngamma\n"
+    text = b"# header\nalpha 1\nbeta 2 3\ngamma\n"
     assert find_line(text, "alpha") == "1"
     assert find_line(text, "beta") == "2 3"
     assert find_line(text, "gamma") == ""

@@ -6,8 +6,8 @@ table is built by ``scripts/build_related_words.py`` from Debian's Python, Djang
 Flask, Werkzeug and SQLAlchemy documentation plus WordNet's glosses and its synonyms in
 each word's common senses (PSF, BSD, MIT and WordNet licences, named in the README).
 Two-word phrases have lines of their own (``phrase_key``: ``call off`` -> ``call_off``
--> ``cancel``). It is read on the first call only, so commands that never grade never
-load it, and looked up by bisection (``sorted_lines``) without being parsed.
+-> ``cancel``). It is mapped on the first call only, so commands that never grade never
+open it, and looked up by bisection (``sorted_lines``) without being read whole.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from flaskprep.words.sorted_lines import find_line
+from flaskprep.words.sorted_lines import Table, find_line, map_table
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 
@@ -35,8 +35,8 @@ def phrase_key(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> str:
-    return Path(__file__).with_name("related.txt").read_text("utf-8")
+def _table() -> Table:
+    return map_table(Path(__file__).with_name("related.txt"))
 
 
 @lru_cache(maxsize=8192)
