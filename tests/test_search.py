@@ -352,3 +352,11 @@ def test_a_folder_ranks_the_deck_where_the_words_are_at_home_first() -> None:
         for hit in search(deck, index, "undo my last commit", peers=indexes).hits
     ]
     assert max(scored)[1] == "How do you undo the last commit?"
+
+
+@pytest.mark.parametrize("query", ["send email", "cors", "kafka"])
+def test_no_hits_suggest_no_word_that_is_not_a_plausible_misspelling(query: str) -> None:
+    """``email`` is not a typo of ``enabling``, nor ``cors`` of ``code``."""
+    result = search(DECK, INDEX, query)
+    assert result.hits == ()
+    assert result.suggestion is None

@@ -103,3 +103,17 @@ def nearest(index: SearchIndex, word: str) -> tuple[int, str] | None:
         return None
     tid = min(found, key=lambda t: (found[t], -index.df(t), t))
     return found[tid], index.surface_word(tid)
+
+
+def suggestion(index: SearchIndex, word: str) -> tuple[int, str] | None:
+    """``nearest``, when it is a plausible misspelling of ``word`` for a "did you mean":
+    at most one edit in three letters (``bluprnt`` -> blueprints; ``cors`` is not
+    ``code``, ``email`` not ``enabling``)."""
+    near = nearest(index, word)
+    if near is None:
+        return None
+    root = stem(word)
+    if len(root) >= 5 and near[0] <= len(root) // 3:
+        return near
+    limit = len(word) // 3  # a short stem says little: compare the words as written
+    return near if osa_distance(word, near[1].lower(), limit) <= limit else None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flaskprep.model import Deck, Question
-from flaskprep.search.fuzzy import nearest
+from flaskprep.search.fuzzy import nearest, suggestion
 from flaskprep.search.index import SearchIndex, word_spans
 from flaskprep.search.indexing import build_index
 from flaskprep.search.query import Group, Query, parse_query
@@ -237,6 +237,6 @@ def _closest(index: SearchIndex, parsed: Query) -> tuple[str, ...]:
 def _suggest(index: SearchIndex, query: str, parsed: Query) -> str | None:
     words = list(parsed.unknown) or [w for w in tokenize(query) if w not in STOP_WORDS]
     words = list(dict.fromkeys(words))[:MAX_SUGGESTION_WORDS]
-    candidates = [found for w in words if (found := nearest(index, w)) is not None]
+    candidates = [found for w in words if (found := suggestion(index, w)) is not None]
     candidates = [c for c in candidates if c[1] not in words]
     return min(candidates)[1] if candidates else None
