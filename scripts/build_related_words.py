@@ -8,7 +8,7 @@ Two sources, merged per word stem, each word's best ``KEEP`` kept:
   senses' hypernyms one level up (``piece`` -> ``part``), the words WordNet derives
   from them (``divide`` -> ``division``, a family the stemmer misses) and, for
   adjectives, their "similar to" heads. So ``crude`` means rough, not oil. Two-word
-  collocations get a line of their own, linked to single words (``call_off`` ->
+  collocations get a line of their own, linked to single words (``call+off`` ->
   ``cancel``), so a grader can read an answer's phrases. Only words of the corpus or
   of the general word list (``words/weights.txt``) are linked: the table stays small.
 - Word vectors for the software domain from positive pointwise mutual information
@@ -81,7 +81,7 @@ SENSE_TYPES = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _SENTENCES = re.compile(r"[.!?;:\n]+\s")
-_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\+[a-z0-9]+)*")
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:[_'][a-z0-9]+)*")
 
 
@@ -204,7 +204,7 @@ def common_senses(
 
 
 def lemma_key(lemma: str, known: set[str]) -> str:
-    """A known word's table key (its stem), or a two-word collocation's (``call_off``)."""
+    """A known word's table key (its stem), or a two-word collocation's (``call+off``)."""
     parts = [p for p in re.split(r"[_\-]", lemma.lower()) if p]
     if len(parts) == 1:
         key = corpus_key(parts[0])
@@ -229,7 +229,7 @@ def wordnet_links(known: set[str]) -> dict[str, dict[str, float]]:
         near = found.setdefault(word, {})
         for other in others:
             key = lemma_key(other, known)
-            if key and key != word and "_" not in key:
+            if key and key != word and "+" not in key:
                 near[key] = max(near.get(key, 0.0), score)
 
     for lemma, senses in sorted(wordnet_senses().items()):

@@ -60,6 +60,13 @@ def test_a_two_word_phrase_says_a_word() -> None:
     assert result.score > grade("It lets you call slow work.", model).score
 
 
+def test_two_words_of_an_answer_are_not_read_as_a_code_identifier() -> None:
+    # The table has a line for SQLAlchemy's ``add_all`` (near ``expunge``); "add all"
+    # typed as two words is a phrase, and no phrase of WordNet says "expunge".
+    model = "The session can expunge objects at once."
+    assert "expunge" in grade("The session can add all objects at once.", model).missing
+
+
 def test_common_english_words_weigh_little() -> None:
     model = "Many frameworks, whereas this one keeps routing simple"
     assert grade("many", model).score == 0.0  # too common to be a key term

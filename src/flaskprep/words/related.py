@@ -5,7 +5,7 @@ score, when one is among the other's nearest neighbours in ``related.txt``, else
 table is built by ``scripts/build_related_words.py`` from Debian's Python, Django,
 Flask, Werkzeug and SQLAlchemy documentation plus WordNet's glosses and its synonyms in
 each word's common senses (PSF, BSD, MIT and WordNet licences, named in the README).
-Two-word phrases have lines of their own (``phrase_key``: ``call off`` -> ``call_off``
+Two-word phrases have lines of their own (``phrase_key``: ``call off`` -> ``call+off``
 -> ``cancel``). It is mapped on the first call only, so commands that never grade never
 open it, and looked up by bisection (``sorted_lines``) without being read whole.
 """
@@ -30,8 +30,11 @@ def key_of(word: str) -> str:
 
 
 def phrase_key(words: list[str]) -> str:
-    """The table's key for a phrase of lowercase words (``call off`` -> ``call_off``)."""
-    return "_".join(stem(word) for word in words)
+    """The table's key for a phrase of lowercase words (``call off`` -> ``call+off``).
+
+    Not ``_``: a phrase must not meet a code identifier's line (``add all``, ``add_all``).
+    """
+    return "+".join(stem(word) for word in words)
 
 
 @lru_cache(maxsize=1)
