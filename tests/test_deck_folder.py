@@ -36,6 +36,18 @@ def test_the_quiz_and_stats_read_the_folder_despite_the_readme(tmp_path: Path) -
     assert "git rebase" in quiz.stdout
 
 
+def test_one_deck_commands_read_the_one_deck_beside_a_readme(tmp_path: Path) -> None:
+    """``browse`` and ``export`` read one deck: a README beside it does not make two."""
+    folder = _folder(tmp_path)
+    browse = run("--deck", str(folder), "browse", "1")
+    assert browse.exit_code == 0, browse.stderr
+    assert "git rebase" in browse.stdout
+    (folder / "sql.md").write_text(DECK.replace("Git", "SQL"), encoding="utf-8")
+    two = run("--deck", str(folder), "browse")
+    assert two.exit_code == 2
+    assert "folder holds 2 (git.md, sql.md)" in two.stderr
+
+
 def test_a_folder_of_only_question_free_files_is_still_an_error(tmp_path: Path) -> None:
     folder = _folder(tmp_path, with_deck=False)
     (folder / "NOTES.md").write_text("Just notes.\n", encoding="utf-8")

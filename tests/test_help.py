@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -77,6 +78,14 @@ def complete(words: str, deck: str | None = None) -> list[str]:
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return done.stdout.split()
+
+
+def test_completes_sections_from_a_folder_with_a_readme(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# My decks\n\nNotes, no questions.\n")
+    (tmp_path / "git.md").write_text(
+        "## 1. Branching\n- What is a branch?\n  - **Answer:** A pointer.\n"
+    )
+    assert complete("flaskprep browse bra", deck=str(tmp_path)) == ["branching"]
 
 
 def test_completes_command_names() -> None:

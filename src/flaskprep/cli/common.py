@@ -38,14 +38,16 @@ def load_decks() -> list[Deck]:
 
 
 def load_deck() -> Deck:
-    files = deck_files()
-    if len(files) > 1:
-        names = ", ".join(path.name for path in files[:4]) + (", …" if len(files) > 4 else "")
+    """The one deck in use: a folder may hold other files only if they have no questions."""
+    decks = load_decks()
+    if len(decks) > 1:
+        shown = [Path(deck.path).name for deck in decks[:4]]
+        names = ", ".join(shown) + (", …" if len(decks) > 4 else "")
         raise UsageError(
-            f"this command reads one deck, and the folder holds {len(files)} ({names})",
+            f"this command reads one deck, and the folder holds {len(decks)} ({names})",
             hint="pass --deck FOLDER/FILE.md",
         )
-    return deck_cache.load_deck(files[0])
+    return decks[0]
 
 
 def load_indexed_decks() -> list[tuple[Deck, SearchIndex]]:

@@ -17,6 +17,7 @@ from flaskprep import config, library
 from flaskprep.cli.app import typer_option
 from flaskprep.cli.options import SECTION
 from flaskprep.deck_cache import load_deck
+from flaskprep.errors import FlaskprepError
 from flaskprep.model import Deck
 from flaskprep.ui.safe import clean
 from flaskprep.words.tokens import normalise
@@ -68,8 +69,15 @@ def _matching(candidates: list[Candidate], incomplete: str) -> list[Candidate]:
 
 
 def _decks(ctx: typer.Context) -> list[Deck]:
-    chosen = _root_deck_option(ctx)
-    return [load_deck(path) for path in library.deck_paths(config.effective_deck(chosen))]
+    """The decks ``--deck`` names; in a folder, a file that cannot be read (a README with
+    no questions, a broken deck) offers nothing, and the others still do."""
+    decks = []
+    for path in library.deck_paths(config.effective_deck(_root_deck_option(ctx))):
+        try:
+            decks.append(load_deck(path))
+        except FlaskprepError:
+            continue
+    return decks
 
 
 def _root_deck_option(ctx: typer.Context) -> Path | None:
