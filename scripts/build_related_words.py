@@ -9,7 +9,9 @@ Two sources, merged per word stem, each word's best ``KEEP`` kept:
   from them (``divide`` -> ``division``, a family the stemmer misses) and, for
   adjectives, their "similar to" heads. So ``crude`` means rough, not oil. Two-word
   collocations get a line of their own, linked to single words (``call+off`` ->
-  ``cancel``), so a grader can read an answer's phrases. Only words of the corpus or
+  ``cancel``), so a grader can read an answer's phrases. A ``!word`` line lists the
+  antonyms of a word's common senses (``!immut`` -> ``mut``), so "never altered" can
+  say ``immutable``. Only words of the corpus or
   of the general word list (``words/weights.txt``) are linked: the table stays small.
 - Word vectors for the software domain from positive pointwise mutual information
   (PPMI) over a word-context matrix, reduced by truncated SVD, the way Levy, Goldberg
@@ -47,8 +49,8 @@ from scipy.sparse.linalg import svds
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from flaskprep.words.related import NOT, phrase_key  # noqa: E402
 from flaskprep.words.related import key_of as corpus_key  # noqa: E402
-from flaskprep.words.related import phrase_key  # noqa: E402
 
 DOC_FOLDERS = (
     "/usr/share/doc/python3-doc/html",
@@ -81,7 +83,7 @@ SENSE_TYPES = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _SENTENCES = re.compile(r"[.!?;:\n]+\s")
-_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\+[a-z0-9]+)*")
+_KEY = re.compile(r"!?[a-z][a-z0-9_]*(?:\+[a-z0-9]+)*")
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:[_'][a-z0-9]+)*")
 
 
@@ -129,6 +131,7 @@ class Synset:
     similar: list[str] = field(default_factory=list)
     hyponyms: int = 0
     derived: list[tuple[int, str, int]] = field(default_factory=list)
+    antonyms: list[tuple[int, str, int]] = field(default_factory=list)
     """Derivationally related words: (lemma number here, synset, lemma number there)."""
 
 
@@ -154,6 +157,8 @@ def wordnet_synsets() -> dict[str, Synset]:
                 target = ("a" if target_pos == "s" else target_pos) + target
                 if symbol == "+":
                     synset.derived.append((int(words[:2], 16), target, int(words[2:], 16)))
+                elif symbol == "!":
+                    synset.antonyms.append((int(words[:2], 16), target, int(words[2:], 16)))
                 elif symbol == "@":
                     synset.hypernyms.append(target)
                 elif symbol == "&":
@@ -243,6 +248,10 @@ def wordnet_links(known: set[str]) -> dict[str, dict[str, float]]:
             for source, other, there in synset.derived:
                 if source == number:
                     link(word, [synsets[other].lemmas[there - 1]], DERIVED_COSINE)
+            for source, other, there in synset.antonyms:
+                opposite = lemma_key(synsets[other].lemmas[there - 1], known)
+                if source == number and opposite and "+" not in word + opposite:
+                    found.setdefault(NOT + word, {})[opposite] = 1.0
             for other in synset.similar:
                 link(word, synsets[other].lemmas, SIMILAR_COSINE)
             for other in synset.hypernyms:
@@ -305,12 +314,21 @@ def svd_neighbours(words: list[str], embedded: np.ndarray) -> dict[str, dict[str
 def table_lines(
     near_by_word: dict[str, dict[str, float]], links: dict[str, dict[str, float]]
 ) -> list[str]:
-    """``word near:cosine*100 ...`` lines, sorted, each word's best ``KEEP`` kept."""
+    """``word near:cosine*100 ...`` lines, sorted, each word's best ``KEEP`` kept.
+
+    A word's opposites are never its near meanings, however alike the vectors see them
+    (``mutable`` and ``immutable``, ``increase`` and ``decrease``).
+    """
     merged = {word: dict(near) for word, near in near_by_word.items()}
     for word, near in links.items():
         into = merged.setdefault(word, {})
         for other, score in near.items():
             into[other] = max(into.get(other, 0.0), score)
+    for word, near in merged.items():
+        if not word.startswith(NOT):
+            for other in [o for o in near if o in links.get(NOT + word, {})]:
+                del near[other]
+                merged.get(other, {}).pop(word, None)
     lines = []
     for word in sorted(w for w in merged if _KEY.fullmatch(w)):
         near_items = (i for i in merged[word].items() if _KEY.fullmatch(i[0]))
@@ -336,8 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     embedded = vectors(ppmi(cooccurrence(corpus, vocabulary)))
     links = wordnet_links(set(words) | general_words())
     lines = table_lines(svd_neighbours(words, embedded), links)
-    header = "# word near:cosine*100 ... built by scripts/build_related_words.py; see its docstring"
-    args.output.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    header = "# word near:cosine*100 ..., !word antonym:100 ...; see scripts/build_related_words.py"
+    opposites = [line for line in lines if line.startswith(NOT)]
+    words_only = [line for line in lines if not line.startswith(NOT)]
+    args.output.write_text("\n".join([*opposites, header, *words_only]) + "\n", encoding="utf-8")
     print(f"{len(lines)} words written to {args.output}", file=sys.stderr)
     return 0
 

@@ -60,6 +60,26 @@ def test_a_two_word_phrase_says_a_word() -> None:
     assert result.score > grade("It lets you call slow work.", model).score
 
 
+def test_a_negated_opposite_says_a_term() -> None:
+    model = "Python strings are immutable."
+    result = grade("Python strings can never be altered.", model)
+    assert ("immutable", "never altered") in result.matched_by
+    assert "immutable" in grade("Python strings can be altered.", model).missing
+    assert ("slow", "not fast") in grade(
+        "Disk access is not fast.", "Disk access is slow."
+    ).matched_by
+
+
+def test_an_opposite_is_not_a_near_meaning() -> None:
+    # Word vectors see "mutable" and "immutable" used alike; WordNet says they are opposites.
+    assert (
+        "immutable" in grade("Python strings are mutable.", "Python strings are immutable.").missing
+    )
+    assert (
+        "decreases" in grade("Training increases the bias.", "Training decreases the bias.").missing
+    )
+
+
 def test_two_words_of_an_answer_are_not_read_as_a_code_identifier() -> None:
     # The table has a line for SQLAlchemy's ``add_all`` (near ``expunge``); "add all"
     # typed as two words is a phrase, and no phrase of WordNet says "expunge".

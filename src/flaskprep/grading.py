@@ -10,10 +10,11 @@ given) times how informative the word is in general English
 (``flaskprep.words.weights``): common words (``many``, ``whereas``) weigh almost
 nothing. A plain word said only through a near meaning (``raises`` for ``increases``, a
 phrase such as ``call off`` for ``cancel``; ``flaskprep.words.related``) or by a word
-its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) earns part of
-its weight. A bare list of keywords loses 30%. When the model answer contrasts two terms
-and the answer gives each the other's role (``contrast``), the score is capped at 0.15.
-The model answer itself scores exactly 1.0.
+its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) or a negated
+opposite ("never altered" for ``immutable``) earns part of its weight. A bare list of
+keywords loses 30%. When the model answer contrasts two terms and the answer gives each
+the other's role (``contrast``), the score is capped at 0.15. The model answer itself
+scores exactly 1.0.
 
 Pure, and fast: a model answer's terms are computed once and cached; the tables of word
 weights and near meanings load on the first grade.
@@ -39,7 +40,7 @@ from flaskprep.answer_terms import (
     word_key,
 )
 from flaskprep.contrast import swapped_roles
-from flaskprep.words.related import neighbours, phrase_key, similarity
+from flaskprep.words.related import antonyms, neighbours, phrase_key, similarity
 from flaskprep.words.tokens import normalise
 from flaskprep.words.weights import weight
 
@@ -70,6 +71,13 @@ answer may use common ones freely; padding is made of rare, loosely related term
 FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
+NEGATIONS = frozenset(
+    """not no never cannot cant nothing none without neither nor isnt arent wasnt werent
+    doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
+)
+"""Words that turn the next few into their opposite (apostrophes are dropped: ``cant``)."""
+NEGATION_REACH = 3
+"""How many words after a negation it reaches ("can never be altered")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +156,29 @@ def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
             found.append((1.0, said))
             continue
         near = _nearest(term, spare) if term.kind != "identifier" else None
-        found.append((NEAR_CREDIT, spare[near]) if near else (0.0, ""))
+        if near:
+            found.append((NEAR_CREDIT, spare[near]))
+        else:
+            negated = _negated(term, view) if term.kind == "word" else ""
+            found.append((NEAR_CREDIT, negated) if negated else (0.0, ""))
     return found
+
+
+def _negated(term: KeyTerm, view: AnswerView) -> str:
+    """A negation shortly before a word near an opposite of ``term``: "never altered"
+    says ``immutable``, "not fast" says ``slow``."""
+    opposites = antonyms(term.key)
+    if not opposites:
+        return ""
+    words = view.words
+    for index, word in enumerate(words):
+        if word not in NEGATIONS:
+            continue
+        for other in words[index + 1 : index + 1 + NEGATION_REACH]:
+            key = word_key(other)
+            if any(key == o or similarity(key, o) >= NEAR_MIN for o in opposites):
+                return f"{word} {other}"
+    return ""
 
 
 def _spare_words(terms: list[KeyTerm], view: AnswerView) -> dict[str, str]:

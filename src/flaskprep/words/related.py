@@ -19,7 +19,10 @@ from flaskprep.words.sorted_lines import Table, find_line, map_table
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
 
-__all__ = ["key_of", "neighbours", "phrase_key", "similarity"]
+__all__ = ["NOT", "antonyms", "key_of", "neighbours", "phrase_key", "similarity"]
+
+NOT = "!"
+"""Prefix of the table's antonym lines: ``!immut mut:100``."""
 
 
 def key_of(word: str) -> str:
@@ -50,6 +53,11 @@ def neighbours(key: str) -> dict[str, float]:
         word, _, cosine = item.rpartition(":")
         found[word] = int(cosine) / 100
     return found
+
+
+def antonyms(key: str) -> frozenset[str]:
+    """Stems WordNet gives as opposites of ``key`` in its common senses (``immut``: ``mut``)."""
+    return frozenset(neighbours(NOT + key))
 
 
 def similarity(a: str, b: str) -> float:
