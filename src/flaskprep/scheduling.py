@@ -25,12 +25,13 @@ each kind gets today. The user can always override the proposal with 1-4.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from flaskprep.clock import EPOCH, parse_time, utc
-from flaskprep.store.records import PHASES, CardState, Rating
+from flaskprep.store.records import PHASES, CardState, Rating, Review
 
 if TYPE_CHECKING:
     import fsrs
@@ -95,6 +96,17 @@ def review_card(
     if card is None:
         return state
     return replace(state, question=card.question, carried_from=card.carried_from)
+
+
+def replay(question_id: str, reviews: Sequence[Review]) -> CardState:
+    """The card ``reviews`` (in time order, at least one) make, graded again without fuzz:
+    how a card lost with an unreadable progress file is rebuilt (``store/salvage.py``)."""
+    card: CardState | None = None
+    for review in reviews:
+        card = review_card(card, question_id, review.rating, review.at, fuzz=False)
+    if card is None:
+        raise ValueError("a card needs at least one review")
+    return card
 
 
 def preview_intervals(

@@ -13,13 +13,13 @@ import typer
 from flaskprep import library
 from flaskprep.cli import common
 from flaskprep.cli.app import app
+from flaskprep.cli.progress import progress_store
 from flaskprep.deck_cache import deck_key, load_deck
 from flaskprep.documents import decks_document, dumps
 from flaskprep.errors import ProgressError, UsageError
 from flaskprep.library import due_count, new_count
 from flaskprep.model import Deck
 from flaskprep.outcome import Outcome
-from flaskprep.store import ProgressStore
 from flaskprep.store.moves import Unreachable, unreachable
 from flaskprep.ui import library_view
 from flaskprep.ui.safe import clean
@@ -76,14 +76,14 @@ def _forget(key: str, yes: bool) -> Outcome:
         if not typer.confirm(clean(f"Forget all progress kept under {key}?"), default=False):
             typer.echo("Nothing was forgotten.")
             return Outcome()
-    gone = ProgressStore().forget(key)
+    gone = progress_store().forget(key)
     typer.echo(clean(f"Forgot the progress of {gone.path} ({gone.cards} cards)."))
     return Outcome()
 
 
 def _relink(key: str, path: Path) -> Outcome:
     deck = load_deck(path)  # refuses a path that is not a readable deck, with one line
-    ProgressStore().relink(key, deck_key(path))
+    progress_store().relink(key, deck_key(path))
     typer.echo(clean(f"The progress kept under {key} now belongs to {deck.title} ({path})."))
     return Outcome()
 
@@ -91,7 +91,7 @@ def _relink(key: str, path: Path) -> Outcome:
 def _progress_counters() -> tuple[DeckCount, DeckCount, tuple[str, ...], list[Unreachable]]:
     """Due and new counts from the progress file, or ``None`` (shown as '-') and why
     the file cannot be read; and the progress of decks whose file is gone."""
-    store = ProgressStore()
+    store = progress_store()
     try:
         progress = store.load()
     except ProgressError as exc:

@@ -15,11 +15,11 @@ from flaskprep.anki_package import write_apkg
 from flaskprep.cli import common
 from flaskprep.cli.app import app
 from flaskprep.cli.completion import Sections
+from flaskprep.cli.progress import progress_store
 from flaskprep.documents import deck_document, dumps
 from flaskprep.errors import FlaskprepError, ProgressError, UsageError
 from flaskprep.model import Deck
 from flaskprep.rewording import reworded_questions
-from flaskprep.store import ProgressStore
 from flaskprep.ui.safe import clean
 
 
@@ -121,7 +121,7 @@ def _write_apkg(deck: Deck, output: Path | None) -> None:
 def _rewordings(deck: Deck) -> dict[str, str]:
     """Reworded question id -> the id it took progress from, so its Anki note stays one."""
     try:
-        progress = ProgressStore().load().deck(deck.key)
+        progress = progress_store().load().deck(deck.key)
     except ProgressError:
         return {}
     carried = {qid: card.carried_from for qid, card in progress.cards.items() if card.carried_from}

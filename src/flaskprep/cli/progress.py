@@ -10,14 +10,20 @@ from rich.text import Text
 from flaskprep.cli import common
 from flaskprep.errors import ProgressError
 from flaskprep.model import Deck
+from flaskprep.scheduling import replay
 from flaskprep.store import ProgressStore
 from flaskprep.ui.safe import clean
+
+
+def progress_store() -> ProgressStore:
+    """The progress store, able to rebuild cards from reviews if its snapshot is lost."""
+    return ProgressStore(rebuild=replay)
 
 
 def open_store(decks: Sequence[Deck] = ()) -> ProgressStore:
     """The progress store, loaded, with the progress of ``decks`` that moved following
     them; notices (a file moved aside...) go to stderr."""
-    store = ProgressStore()
+    store = progress_store()
     known = store.load().decks
     for deck in (d for d in decks if d.key not in known):
         try:

@@ -13,6 +13,7 @@ from rich.console import Console
 from flaskprep import paths
 from flaskprep.cli import common, keys, quiz_loop
 from flaskprep.cli.keys import LineKeys
+from flaskprep.cli.progress import progress_store
 from flaskprep.cli.quiz_loop import Controls
 from flaskprep.config import load_config
 from flaskprep.errors import FlaskprepError, UsageError
@@ -48,7 +49,7 @@ def run(
     chosen = _with_sections(decks, section)
     if not _run(chosen, plan, common.console()):
         deck, sections = chosen[0] if len(chosen) == 1 else (chosen[-1][0], [])
-        _nothing_to_ask(deck, ProgressStore(), sections, common.console(), _now(), cram)
+        _nothing_to_ask(deck, progress_store(), sections, common.console(), _now(), cram)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _now() -> datetime:
 
 def _run(chosen: list[tuple[Deck, list[int]]], plan: _Plan, console: Console) -> bool:
     """Quiz the decks in one session, taking turns; False when nothing was due."""
-    store = ProgressStore()
+    store = progress_store()
     if not plan.cram:
         store.check_writable()  # before any question: a grade must never be lost later
     picked = [_pick(deck, sections, plan, store) for deck, sections in chosen]

@@ -102,7 +102,7 @@ def read_tail(data: bytes, start: int, generation: str | None, progress: Progres
     for line in data[:complete].split(b"\n")[:-1]:
         here, offset, number = offset, offset + len(line) + 1, number + 1
         if here == 0:
-            if generation is None or _generation(line) != generation:
+            if generation is None or generation_of(line) != generation:
                 return Tail(start, current=False)
             continue
         try:
@@ -115,7 +115,8 @@ def read_tail(data: bytes, start: int, generation: str | None, progress: Progres
     return tail
 
 
-def _generation(line: bytes) -> str | None:
+def generation_of(line: bytes) -> str | None:
+    """The generation a log's first line names, or None."""
     try:
         document = json.loads(line)
     except ValueError:

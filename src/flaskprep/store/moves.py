@@ -1,4 +1,6 @@
-"""A deck's progress follows the deck when its file is moved or renamed.
+"""Progress moved or dropped: a deck's follows the deck when its file is moved or
+renamed; a reworded question gets a copy of its old card (``carry_over``); ``reset``
+drops questions' progress.
 
 Decks are stored under the key of where their file was (``deck_keys``). A deck
 found under a key the store does not know takes over the progress of a stored
@@ -11,7 +13,7 @@ whose deck cannot be found is listed (``unreachable``), and can be dropped
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flaskprep.deck_keys import BUNDLED_PREFIX, legacy_key, path_of
@@ -103,3 +105,21 @@ def relink(progress: Progress, old: str, new: str) -> None:
     if old == new or (there is not None and (there.cards or there.reviews or there.interviews)):
         raise UsageError(f"the deck at {path_of(new) or new} already has progress")
     rekey(progress, old, new)
+
+
+def carry_over(progress: Progress, deck_key: str, carried: dict[str, str]) -> None:
+    """Each reworded question (new id) gets a copy of its old card; the old one stays."""
+    cards = progress.deck_for_update(deck_key).cards
+    for new_id, old_id in carried.items():
+        if new_id not in cards and (old := cards.get(old_id)) is not None:
+            cards[new_id] = replace(old, carried_from=old_id)
+
+
+def reset(progress: Progress, deck_key: str, question_ids: Collection[str] | None) -> int:
+    """Drop the cards and reviews of ``question_ids`` (all the deck's for None); cards dropped."""
+    deck = progress.deck_for_update(deck_key)
+    doomed = set(deck.cards if question_ids is None else question_ids)
+    count = sum(1 for qid in doomed if qid in deck.cards)
+    deck.cards = {q: c for q, c in deck.cards.items() if q not in doomed}
+    deck.reviews = [r for r in deck.reviews if r.question_id not in doomed]
+    return count

@@ -12,7 +12,6 @@ import json
 import os
 from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +23,7 @@ from flaskprep.store.history import HistoryReader
 from flaskprep.store.locations import Locations, keep_copies, locate, move_aside, remove_temp_files
 from flaskprep.store.migration import migrate
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
+from flaskprep.store.salvage import Rebuild, read_back
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
 
 VERSION = fmt.VERSION
@@ -38,8 +38,10 @@ class _Unreadable(Exception):
 
 
 class ProgressStore:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, rebuild: Rebuild | None = None) -> None:
+        """``rebuild`` makes a card from a question's reviews, if the cards are ever lost."""
         self.path = path if path is not None else paths.progress_file()
+        self._rebuild = rebuild
         self.notices: list[str] = []
         self._progress: Progress | None = None
         self._snapshot_stamp: files.Stamp | None = None
@@ -139,6 +141,7 @@ class ProgressStore:
             if where.linked:
                 raise self._unreadable_link(where, exc) from None
             self._move_aside(where, str(exc))
+            self._progress = None
             return self._fresh(where)
         if self._damage:
             self._set_aside(where, progress)
@@ -152,12 +155,23 @@ class ProgressStore:
         )
 
     def _move_aside(self, where: Locations, reason: str) -> None:
+        """Set the unreadable files aside; what their copies still hold (every review, the
+        log's cards) becomes the new progress (``store/salvage.py``)."""
+        stamp = clock.file_stamp(clock.now())
         try:
-            target = move_aside(where, clock.file_stamp(clock.now()))
+            target = move_aside(where, stamp)
         except OSError as exc:
             raise self._error("is unreadable and cannot be moved aside", exc) from None
+        self._read_snapshot(where, None)
+        what, found = "started fresh", read_back(where, stamp, self._rebuild)
+        if found is not None:
+            self._generation, self._log_end = found.through or (None, 0)
+            self._compact(where, found.progress)
+            what = (
+                f"rebuilt it from its review history ({found.reviews} reviews, {found.cards} cards)"
+            )
         self.notices.append(
-            f"progress file was unreadable ({reason}); moved it to {target} and started fresh"
+            f"progress file was unreadable ({reason}); moved it to {target} and {what}"
         )
 
     def _set_aside(self, where: Locations, progress: Progress) -> None:
@@ -212,28 +226,12 @@ class ProgressStore:
 
     def reset(self, deck_key: str, question_ids: Collection[str] | None) -> int:
         """Forget cards and reviews of ``question_ids`` (all of the deck's when ``None``)."""
-
-        def change(progress: Progress) -> int:
-            deck = progress.deck_for_update(deck_key)
-            doomed = set(deck.cards if question_ids is None else question_ids)
-            count = sum(1 for qid in doomed if qid in deck.cards)
-            deck.cards = {q: c for q, c in deck.cards.items() if q not in doomed}
-            deck.reviews = [r for r in deck.reviews if r.question_id not in doomed]
-            return count
-
-        return self._rewrite(change)
+        return self._rewrite(lambda progress: moves.reset(progress, deck_key, question_ids))
 
     def carry_over(self, deck_key: str, carried: dict[str, str]) -> None:
         """Give each reworded question (new id) a copy of its old card; the old one stays."""
-
-        def change(progress: Progress) -> None:
-            cards = progress.deck_for_update(deck_key).cards
-            for new_id, old_id in carried.items():
-                if new_id not in cards and (old := cards.get(old_id)) is not None:
-                    cards[new_id] = replace(old, carried_from=old_id)
-
         if carried:
-            self._rewrite(change)
+            self._rewrite(lambda progress: moves.carry_over(progress, deck_key, carried))
 
     def follow(self, deck_key: str, question_ids: Collection[str]) -> None:
         """A deck whose file moved to ``deck_key`` keeps its progress (``store.moves``)."""
