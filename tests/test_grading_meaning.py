@@ -70,6 +70,13 @@ def test_a_negated_opposite_says_a_term() -> None:
     ).matched_by
 
 
+def test_an_un_word_is_said_by_its_negated_rest() -> None:
+    model = "An unbuffered channel blocks the sender."
+    said = grade("A channel without a buffer blocks the sender.", model)
+    assert ("unbuffered", "without buffer") in said.matched_by
+    assert "unbuffered" in grade("A buffered channel blocks the sender.", model).missing
+
+
 def test_an_opposite_is_not_a_near_meaning() -> None:
     # Word vectors see "mutable" and "immutable" used alike; WordNet says they are opposites.
     assert (

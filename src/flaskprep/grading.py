@@ -78,6 +78,7 @@ NEGATIONS = frozenset(
 """Words that turn the next few into their opposite (apostrophes are dropped: ``cant``)."""
 NEGATION_REACH = 3
 """How many words after a negation it reaches ("can never be altered")."""
+NEGATIVE_PREFIXES = ("non", "un")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,7 @@ def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
 def _negated(term: KeyTerm, view: AnswerView) -> str:
     """A negation shortly before a word near an opposite of ``term``: "never altered"
     says ``immutable``, "not fast" says ``slow``."""
-    opposites = antonyms(term.key)
+    opposites = antonyms(term.key) | _unprefixed(term.text.casefold())
     if not opposites:
         return ""
     words = view.words
@@ -193,6 +194,15 @@ def _spare_words(terms: list[KeyTerm], view: AnswerView) -> dict[str, str]:
         if key not in spare and neighbours(key):
             spare[key] = f"{first} {second}"
     return spare
+
+
+def _unprefixed(word: str) -> frozenset[str]:
+    """``unbuffered`` is the opposite of ``buffered``: the stem after ``un``/``non``."""
+    for prefix in NEGATIVE_PREFIXES:
+        rest = word.removeprefix(prefix).lstrip("-")
+        if rest != word and len(rest) >= 4 and rest.isalpha():
+            return frozenset({word_key(rest)})
+    return frozenset()
 
 
 def _nearest(term: KeyTerm, candidates: Iterable[str]) -> str | None:
