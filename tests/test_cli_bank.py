@@ -189,3 +189,15 @@ def test_search_says_how_many_more_match_beyond_the_limit() -> None:
     every = run("search", "request", "--limit", str(total))
     assert "more match" not in every.stdout
     assert every.stdout.count("\n") > few.stdout.count("\n")
+
+
+def test_an_identifier_query_lists_no_tail_of_hits_on_one_of_its_parts() -> None:
+    """``current_app`` finds the application context, not every answer that says ``app``."""
+    result = run("search", "current_app")
+    assert result.exit_code == 0
+    titles = [line for line in result.stdout.splitlines() if line[:3].strip().endswith(".")]
+    assert titles[:2] == [
+        " 1. Explain the Flask application context.",
+        " 2. Application and request contexts",
+    ]
+    assert len(titles) <= 3 and "more match" not in result.stdout

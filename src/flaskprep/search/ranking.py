@@ -22,6 +22,10 @@ MIN_COVERAGE = 0.5
 RELATIVE_COVERAGE = 0.3
 """Other hits must hold this share of what the best-backed hit holds."""
 COVERAGE_POWER = 1.0
+RELATIVE_SCORE = 0.2
+"""A hit scoring under this share of the best is noise beside it (``current_app``'s
+``app`` alone). Chosen on the tune half of ``tests/eval/search.py``: the highest that
+lowers none of its figures (0.25 lost a control from the top 3)."""
 CANDIDATES_PER_HIT = 5
 MIN_CANDIDATES = 20
 MAX_SUGGESTION_WORDS = 6
@@ -85,17 +89,20 @@ def _backed(
     index: SearchIndex, parsed: Query, scores: dict[int, float], limit: int, scale: float
 ) -> dict[int, float]:
     """The best-scored questions, rescored by how much of the query they hold; none when
-    no question holds ``MIN_COVERAGE`` of it, and never one far below the best."""
+    no question holds ``MIN_COVERAGE`` of it, and never one far below the best (in
+    coverage or in score)."""
     top = _top(scores, limit * CANDIDATES_PER_HIT + MIN_CANDIDATES)
     shares = [_coverage(index, parsed, doc) for doc, _ in top]
     best = max(shares, default=0.0)
     if best < MIN_COVERAGE:
         return {}
-    return {
+    rescored = {
         doc: score * share**COVERAGE_POWER / scale
         for (doc, score), share in zip(top, shares, strict=True)
         if share >= RELATIVE_COVERAGE * best
     }
+    floor = RELATIVE_SCORE * max(rescored.values(), default=0.0)
+    return {doc: score for doc, score in rescored.items() if score >= floor}
 
 
 def _coverage(index: SearchIndex, parsed: Query, doc: int) -> float:
