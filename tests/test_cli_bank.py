@@ -177,3 +177,15 @@ def test_piped_output_has_no_padding_spaces() -> None:
         lines = run(*args).stdout.splitlines()
         assert lines, args
         assert all(line == line.rstrip(" ") for line in lines), args
+
+
+def test_search_says_how_many_more_match_beyond_the_limit() -> None:
+    few = run("search", "request", "--limit", "3")
+    assert few.exit_code == 0
+    last = few.stdout.strip().splitlines()[-1]
+    more, _, rest = last.partition(" more match; --limit ")
+    total = int(rest.split()[0])
+    assert int(more) == total - 3
+    every = run("search", "request", "--limit", str(total))
+    assert "more match" not in every.stdout
+    assert every.stdout.count("\n") > few.stdout.count("\n")

@@ -76,3 +76,21 @@ def test_json_says_what_in_the_answer_matched_each_term() -> None:
     assert [pair["term"] for pair in pairs] == document["matched"]
     assert {"term": "create_app", "by": "create_app"} in pairs
     assert document["swapped"] is None
+
+
+def test_terms_left_out_of_a_full_marks_answer_are_not_called_missing() -> None:
+    """Full marks need not every term of the model answer: the rest is listed, not as missing."""
+    from rich.console import Console
+
+    from flaskprep.grading import Grade
+    from flaskprep.ui.grading_view import render_grade_details
+
+    def shown(score: float) -> str:
+        console = Console(width=100, record=True, color_system=None)
+        grade = Grade(score, ("blueprint",), ("key-backed",))
+        console.print(render_grade_details(grade, "Blueprints and key-backed tokens."))
+        return console.export_text()
+
+    assert "Also in the model answer: key-backed" in shown(1.0)
+    assert "Missing" not in shown(1.0)
+    assert "Missing: key-backed" in shown(0.8)

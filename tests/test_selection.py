@@ -53,6 +53,7 @@ def test_ambiguous_id_prefix_lists_the_candidates() -> None:
     with pytest.raises(UsageError) as caught:
         resolve_question(deck, "1")
     assert "matches 2 questions: 11aaaa, 12aaaa" in str(caught.value)
+    assert caught.value.hint == "1.1 is the first question of section 1"  # what "show 1" meant
 
 
 def test_unnumbered_deck_through_the_cli(tmp_path: Path) -> None:

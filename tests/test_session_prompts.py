@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from flaskprep.deck_cache import load_deck
+from flaskprep.grading import KeyTerm
 from flaskprep.learn.cloze import cloze_correct
 from flaskprep.learn.distractors import DistractorPool
 from flaskprep.learn.prompts import (
@@ -23,6 +24,7 @@ from flaskprep.learn.recording import CramRecorder, Recorded
 from flaskprep.learn.session import Session
 from flaskprep.model import Deck
 from flaskprep.scheduling import Rating
+from flaskprep.words.stems import stem
 from flaskprep.words.tokens import normalise
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
@@ -107,6 +109,17 @@ def test_cloze_blanks_key_terms_and_accepts_small_typos(deck: Deck) -> None:
     misspelt = ", ".join(t.text[:-2] + t.text[-1] + t.text[-2] for t in prompt.terms)
     assert cloze_correct(prompt.terms, misspelt)
     assert not cloze_correct(prompt.terms, "banana")
+
+
+@pytest.mark.parametrize(
+    ("blank", "typed", "right"),
+    [("APIs", "API", True), ("APIs", "apis", True), ("URL", "URLs", True), ("APIs", "app", False)],
+)
+def test_cloze_takes_the_singular_or_plural_of_the_blank(
+    blank: str, typed: str, right: bool
+) -> None:
+    term = KeyTerm(blank, stem(blank), "name", (stem(blank),))
+    assert cloze_correct((term,), typed) is right
 
 
 def test_cloze_session_right_is_good(deck: Deck) -> None:

@@ -47,7 +47,9 @@ def resolve_question(deck: Deck, ref: str) -> Question:
         return matches[0]
     if matches:
         listed = ", ".join(q.id for q in matches[:5]) + (", …" if len(matches) > 5 else "")
-        raise UsageError(f"id prefix {ref!r} matches {len(matches)} questions: {listed}")
+        section = _section_by_number(deck, number) if (number := parse_whole(text)) else None
+        hint = f"{text}.1 is the first question of section {text}" if section is not None else None
+        raise UsageError(f"id prefix {ref!r} matches {len(matches)} questions: {listed}", hint=hint)
     raise UsageError(f"no question with id {ref!r}", hint="ids are shown by `search` and `browse`")
 
 

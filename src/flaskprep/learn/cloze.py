@@ -201,8 +201,19 @@ def _clash(a: Blank, b: Blank) -> bool:
 
 
 def cloze_correct(terms: tuple[KeyTerm, ...], typed: str) -> bool:
-    """Every blank's term is in ``typed`` (small typos tolerated by the grader)."""
+    """Every blank's term is in ``typed`` (small typos tolerated by the grader, and the
+    singular or plural of the blank's word: ``API`` fills ``APIs``)."""
     parts = [p for p in re.split(r"[,;]|\s{2,}", typed) if p.strip()]
     if len(terms) > 1 and len(parts) == len(terms):
-        return all(term_matches(t, p) for t, p in zip(terms, parts, strict=True))
-    return all(term_matches(t, typed) for t in terms)
+        return all(_fills(t, p) for t, p in zip(terms, parts, strict=True))
+    return all(_fills(t, typed) for t in terms)
+
+
+def _fills(term: KeyTerm, typed: str) -> bool:
+    if term_matches(term, typed):
+        return True
+    blank, said = (_ALNUM_RUN.sub("", text).casefold() for text in (term.text, typed))
+    return bool(said) and said.rstrip("s") == blank.rstrip("s")
+
+
+_ALNUM_RUN = re.compile(r"[^0-9A-Za-z]+")

@@ -46,6 +46,8 @@ class SearchResult:
     """The deck word nearest to the query's words, offered when there are no hits."""
     closest: tuple[str, ...] = ()
     """When there are no hits: the deck's words nearest to what the query says."""
+    matches: int = 0
+    """Questions that matched well enough to list; ``hits`` are the best ``limit`` of them."""
 
 
 def search(
@@ -75,7 +77,7 @@ def search(
     best = _best(deck, index, parsed, scores, max(limit, 0))
     hits = tuple(Hit(deck.questions[d], s, _matched(deck.questions[d], stems)) for d, s in best)
     if hits:
-        return SearchResult(query, hits, None)
+        return SearchResult(query, hits, None, matches=len(scores))
     return SearchResult(query, hits, _suggest(index, query, parsed), _closest(index, parsed))
 
 

@@ -56,7 +56,10 @@ def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:
     """Matched and missed key terms, a swapped contrast if any, then the model answer."""
     lines: list[RenderableType] = [
         render_terms("Matched", said_in_other_words(grade), MATCHED_STYLE),
-        render_terms("Missing", grade.missing, MISSING_STYLE),
+        # Full marks need not every term: what is left is not "missing" then.
+        render_terms("Also in the model answer", grade.missing, "yellow")
+        if round(grade.score * 100) >= 100
+        else render_terms("Missing", grade.missing, MISSING_STYLE),
     ]
     if grade.swapped:
         first, second = (clean(term) for term in grade.swapped)

@@ -54,12 +54,16 @@ def render_search(result: SearchResult, deck: Deck, *, show_answers: bool) -> Re
 
 
 def render_results(found: list[tuple[Deck, SearchResult]], *, show_answers: bool) -> RenderableType:
-    """One deck's hits as they are; several decks' hits each under the deck's title."""
-    if len(found) == 1:
-        deck, result = found[0]
-        return render_search(result, deck, show_answers=show_answers)
+    """One deck's hits as they are; several decks' hits each under the deck's title; then
+    how many more match, if ``--limit`` left some out."""
     parts: list[RenderableType] = []
     for deck, result in found:
-        parts.append(Text(clean(deck.title), style="bold underline"))
+        if len(found) > 1:
+            parts.append(Text(clean(deck.title), style="bold underline"))
         parts.append(render_search(result, deck, show_answers=show_answers))
+    matches = max(r.matches for _, r in found) if found else 0
+    shown = max((len(r.hits) for _, r in found), default=0)
+    if matches > shown:
+        more = sum(max(0, r.matches - len(r.hits)) for _, r in found)
+        parts.append(Text(f"{more} more match; --limit {matches} shows them.", style="dim"))
     return Group(*parts)
