@@ -51,11 +51,12 @@ _SENTENCE_END = frozenset(".!?:;")
 class KeyTerm:
     text: str
     """The term as it first appears in the model answer."""
-    key: str
-    """Stem of a word, or an identifier's lowercase letters and digits (``currentapp``)."""
+    form: str
+    """Its normal form: a word's stem, or an identifier's lowercase letters and digits
+    (``currentapp``); what grading, idf tables and cloze blanks compare."""
     kind: TermKind
     parts: tuple[str, ...]
-    """Stems of an identifier's sub-words (``current``, ``app``); ``(key,)`` for a word."""
+    """Stems of an identifier's sub-words (``current``, ``app``); ``(form,)`` for a word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,9 @@ def cached_key_terms(model_answer: str) -> tuple[KeyTerm, ...]:
     terms: dict[str, KeyTerm] = {}
     for token in tokens:
         term = _term_of(token)
-        if term is None or term.key in terms:
+        if term is None or term.form in terms:
             continue
-        terms[term.key] = _spelled_out(term, tokens) if _ACRONYM.fullmatch(term.text) else term
+        terms[term.form] = _spelled_out(term, tokens) if _ACRONYM.fullmatch(term.text) else term
     return tuple(terms.values())
 
 
@@ -103,20 +104,20 @@ def _spelled_out(term: KeyTerm, tokens: list[Token]) -> KeyTerm:
     for start in range(len(words) - len(letters) + 1):
         run = words[start : start + len(letters)]
         if "".join(w[0] for w in run) == letters:
-            return KeyTerm(term.text, term.key, term.kind, tuple(word_key(w) for w in run))
+            return KeyTerm(term.text, term.form, term.kind, tuple(word_form(w) for w in run))
     return term
 
 
 def _term_of(token: Token) -> KeyTerm | None:
     words = [w for w in token.sub_words if w]
     if len(words) > 1:  # an identifier, or a compound such as ``auto-escaping``
-        key = NON_ALNUM.sub("", token.surface).lower()
-        return KeyTerm(token.surface, key, token.kind, tuple(word_key(w) for w in words))
+        form = NON_ALNUM.sub("", token.surface).lower()
+        return KeyTerm(token.surface, form, token.kind, tuple(word_form(w) for w in words))
     word = words[0] if words else ""
     if word in GRADING_STOP_WORDS or (len(word) < 2 and token.kind != "identifier"):
         return None
-    key = word_key(word)
-    return KeyTerm(token.surface, key, token.kind, (key,))
+    form = word_form(word)
+    return KeyTerm(token.surface, form, token.kind, (form,))
 
 
 def scan(text: str) -> list[Token]:
@@ -177,7 +178,7 @@ def _at_sentence_start(text: str, index: int) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def word_key(word: str) -> str:
+def word_form(word: str) -> str:
     """Stem of ``word`` after its synonym group (``db`` -> ``databas``)."""
     return stem(canonical(word))
 
@@ -187,9 +188,9 @@ def read_answer(answer: str) -> AnswerView:
     words = [w for token in tokens for w in token.sub_words if w]
     stems: dict[str, str] = {}
     for w in words:
-        stems.setdefault(word_key(w), w)
+        stems.setdefault(word_form(w), w)
     for phrase, said in _phrases(words):
-        stems.setdefault(word_key(phrase), said)
+        stems.setdefault(word_form(phrase), said)
     compounds = {NON_ALNUM.sub("", t.surface).lower(): t.surface for t in tokens}
     joined = dict(compounds)
     for size in (2, 3):
@@ -223,12 +224,12 @@ def _phrases_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def said_by(term: KeyTerm, view: AnswerView) -> str | None:
     """The answer's words that say ``term`` exactly (stem, compound, typo, synonym)."""
-    found = view.stems.get(term.key) or view.joined.get(term.key)
+    found = view.stems.get(term.form) or view.joined.get(term.form)
     if found:
         return found
     if len(term.parts) == 1:
-        return _near_any(term.key, view) or _near_any(fold(term.text), view)
-    return _near_any(term.key, view) or _last_segment_said(term, view) or _parts_said(term, view)
+        return _near_any(term.form, view) or _near_any(fold(term.text), view)
+    return _near_any(term.form, view) or _last_segment_said(term, view) or _parts_said(term, view)
 
 
 def term_matches(term: KeyTerm, text: str) -> bool:

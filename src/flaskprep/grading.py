@@ -37,7 +37,7 @@ from flaskprep.answer_terms import (
     read_answer,
     said_by,
     term_matches,
-    word_key,
+    word_form,
 )
 from flaskprep.contrast import swapped_roles
 from flaskprep.words.related import antonyms, neighbours, phrase_key, similarity
@@ -111,9 +111,9 @@ def grade(
         return Grade(1.0, tuple(t.text for t in terms), (), pairs)
     view = read_answer(answer)
     fallback = max(idf.values(), default=1.0) if idf else 1.0
-    asked = _question_keys(question)
+    asked = _question_forms(question)
     weights = [
-        _weight(term, idf, fallback) * (QUESTION_SHARE if term.key in asked else 1.0)
+        _weight(term, idf, fallback) * (QUESTION_SHARE if term.form in asked else 1.0)
         for term in terms
     ]
     found = _credits(terms, view)
@@ -138,13 +138,13 @@ def idf_table(model_answers: Iterable[str]) -> dict[str, float]:
     total = 0
     for answer in model_answers:
         total += 1
-        for key in {term.key for term in cached_key_terms(answer)}:
+        for key in {term.form for term in cached_key_terms(answer)}:
             counts[key] = counts.get(key, 0) + 1
     return {key: 1.0 + math.log((total + 1) / (df + 1)) for key, df in counts.items()}
 
 
-def _question_keys(question: str) -> frozenset[str]:
-    return frozenset(t.key for t in cached_key_terms(question)) if question else frozenset()
+def _question_forms(question: str) -> frozenset[str]:
+    return frozenset(t.form for t in cached_key_terms(question)) if question else frozenset()
 
 
 def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
@@ -168,7 +168,7 @@ def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
 def _negated(term: KeyTerm, view: AnswerView) -> str:
     """A negation shortly before a word near an opposite of ``term``: "never altered"
     says ``immutable``, "not fast" says ``slow``."""
-    opposites = antonyms(term.key) | _unprefixed(term.text.casefold())
+    opposites = antonyms(term.form) | _unprefixed(term.text.casefold())
     if not opposites:
         return ""
     words = view.words
@@ -176,7 +176,7 @@ def _negated(term: KeyTerm, view: AnswerView) -> str:
         if word not in NEGATIONS:
             continue
         for other in words[index + 1 : index + 1 + NEGATION_REACH]:
-            key = word_key(other)
+            key = word_form(other)
             if any(key == o or similarity(key, o) >= NEAR_MIN for o in opposites):
                 return f"{word} {other}"
     return ""
@@ -185,7 +185,7 @@ def _negated(term: KeyTerm, view: AnswerView) -> str:
 def _spare_words(terms: list[KeyTerm], view: AnswerView) -> dict[str, str]:
     """The answer's content stems no term took, and its two-word phrases the table knows
     (``call off``), each with the answer's words that gave it."""
-    taken = {term.key for term in terms} | {p for term in terms for p in term.parts}
+    taken = {term.form for term in terms} | {p for term in terms for p in term.parts}
     spare = {s: view.stems[s] for s in view.stems if s not in taken and _content(s, view)}
     for first, second in zip(view.words, view.words[1:], strict=False):
         if first in GRADING_STOP_WORDS:
@@ -201,14 +201,14 @@ def _unprefixed(word: str) -> frozenset[str]:
     for prefix in NEGATIVE_PREFIXES:
         rest = word.removeprefix(prefix).lstrip("-")
         if rest != word and len(rest) >= 4 and rest.isalpha():
-            return frozenset({word_key(rest)})
+            return frozenset({word_form(rest)})
     return frozenset()
 
 
 def _nearest(term: KeyTerm, candidates: Iterable[str]) -> str | None:
     best, best_similarity = None, NEAR_MIN
     for candidate in candidates:
-        alike = max(similarity(term.key, candidate), _family(term.key, candidate))
+        alike = max(similarity(term.form, candidate), _family(term.form, candidate))
         if alike >= best_similarity:
             best, best_similarity = candidate, alike
     return best
@@ -222,8 +222,8 @@ def _family(a: str, b: str) -> float:
 
 def _precision(terms: list[KeyTerm], view: AnswerView, said_by: list[str]) -> float:
     """Share of the answer's content words (by general weight) that say a key term."""
-    keys = {term.key for term in terms} | {p for term in terms for p in term.parts}
-    keys |= {word_key(w) for by in said_by for w in NON_ALNUM.split(by.casefold()) if w}
+    keys = {term.form for term in terms} | {p for term in terms for p in term.parts}
+    keys |= {word_form(w) for by in said_by for w in NON_ALNUM.split(by.casefold()) if w}
     said = 0.0
     total = 0.0
     for stem_key, word in view.stems.items():
@@ -259,7 +259,7 @@ def _general(term: KeyTerm) -> float:
 
 def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> float:
     """Kind weight times deck rarity times general informativeness."""
-    rarity = 1.0 if idf is None else idf.get(term.key, fallback)
+    rarity = 1.0 if idf is None else idf.get(term.form, fallback)
     return KIND_WEIGHT[term.kind] * rarity * _general(term)
 
 

@@ -85,12 +85,12 @@ def choose_blanks(question: Question, rng: random.Random, deck_words: DeckWords)
     wanted = max(1, min(MAX_BLANKS, round(words / WORDS_PER_BLANK)))
     ranked = sorted(candidates, key=lambda c: -(c.score + rng.random() * 0.3))
     chosen: list[Blank] = []
-    keys: set[str] = set()
+    forms: set[str] = set()
     for blank in ranked:
-        if blank.term.key in keys or any(_clash(blank, other) for other in chosen):
+        if blank.term.form in forms or any(_clash(blank, other) for other in chosen):
             continue
         chosen.append(blank)
-        keys.add(blank.term.key)
+        forms.add(blank.term.form)
         if len(chosen) == wanted:
             break
     return sorted(chosen, key=lambda b: b.start)
@@ -108,8 +108,8 @@ def candidate_blanks(question: Question, deck_words: DeckWords) -> list[Blank]:
             continue
         score = _score(surface, words, kind, deck_words)
         term = _term(surface, words, kind)
-        if term.key not in found or found[term.key].score < score:
-            found.setdefault(term.key, Blank(start, end, term, score))
+        if term.form not in found or found[term.form].score < score:
+            found.setdefault(term.form, Blank(start, end, term, score))
     return sorted(found.values(), key=lambda b: b.start)
 
 
@@ -189,11 +189,11 @@ def _score(surface: str, words: list[str], kind: str, deck_words: DeckWords) -> 
 
 
 def _term(surface: str, words: list[str], kind: str) -> KeyTerm:
-    key = "".join(fold(w) for w in words)
-    parts = tuple(stem(w) for w in words if w not in STOP_WORDS) or (key,)
+    form = "".join(fold(w) for w in words)
+    parts = tuple(stem(w) for w in words if w not in STOP_WORDS) or (form,)
     if len(parts) == 1 and kind in ("word", "name", "acronym"):
         return KeyTerm(surface, parts[0], "word" if kind == "word" else "name", parts)
-    return KeyTerm(surface, key, "identifier", parts)
+    return KeyTerm(surface, form, "identifier", parts)
 
 
 def _clash(a: Blank, b: Blank) -> bool:
