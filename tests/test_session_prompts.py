@@ -197,6 +197,27 @@ def test_a_returning_choice_card_has_its_options_shuffled_anew(deck: Deck) -> No
     )
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_failed_true_false_card_comes_back_with_the_other_statement(
+    deck: Deck, seed: int
+) -> None:
+    """Remembering "it was false" must not pass the retry: the other truth is asked."""
+    prompts = build_prompts(deck, list(deck.questions[:1]), "truefalse", random.Random(seed))
+    session = Session(prompts, CramRecorder(), random.Random(seed))
+    before = session.current
+    assert before is not None and before.truefalse is not None
+    session.answer("f" if before.truefalse.is_true else "t", NOW, 5)  # wrong
+    session.proceed(NOW)
+    after = session.current
+    assert session.is_repeat and after is not None and after.truefalse is not None
+    assert after.truefalse.is_true is not before.truefalse.is_true
+    assert after.truefalse.shown_answer != before.truefalse.shown_answer
+    mine = (
+        after.truefalse.shown_answer if after.truefalse.is_true else before.truefalse.shown_answer
+    )
+    assert mine == DistractorPool(deck).masked(deck.questions[0], deck.questions[0])
+
+
 def test_one_list_of_modes_for_options_config_and_cards() -> None:
     from flaskprep.config import QUIZ_MODES as CONFIG_MODES
     from flaskprep.learn.modes import CARD_MODES, QUIZ_MODES, PreviewMode, QuizMode

@@ -40,6 +40,9 @@ class TrueFalsePrompt:
     """The id of the question whose answer is shown."""
     is_true: bool
     """Whether ``shown_answer`` is the question's own answer."""
+    opposite: TrueFalsePrompt | None = None
+    """The statement of the other truth, asked when the card comes back (``reshuffled``):
+    a card failed on "false" is not passed the second time by remembering "false"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,19 @@ def choice_prompt(
 def true_false_prompt(
     pool: DistractorPool, question: Question, rng: random.Random, truth: bool
 ) -> TrueFalsePrompt | None:
+    """The statement of ``truth``, with its opposite for when the card comes back (drawn
+    from a generator of the question's own, so ``rng``'s sequence is as it was)."""
+    shown = _statement(pool, question, rng, truth)
+    if shown is None:
+        return None
+    return replace(
+        shown, opposite=_statement(pool, question, random.Random(question.id), not truth)
+    )
+
+
+def _statement(
+    pool: DistractorPool, question: Question, rng: random.Random, truth: bool
+) -> TrueFalsePrompt | None:
     if truth:
         return TrueFalsePrompt(pool.masked(question, question), question.id, True)
     wrong = pool.distractors(question, rng, 1)
@@ -143,7 +159,12 @@ def cloze_prompt(
 
 
 def reshuffled(prompt: Prompt, rng: random.Random) -> Prompt:
-    """The same card with its choice options in a new order (for a card asked again)."""
+    """The same card asked again: choice options in a new order, a true/false card with
+    the statement of the other truth (when it has one)."""
+    statement = prompt.truefalse
+    if statement is not None and statement.opposite is not None:
+        flipped = replace(statement.opposite, opposite=replace(statement, opposite=None))
+        return replace(prompt, truefalse=flipped)
     choice = prompt.choice
     if choice is None or len(choice.options) < 2:
         return prompt
