@@ -22,7 +22,7 @@ from flaskprep.learn.prompts import (
 )
 from flaskprep.learn.recording import CramRecorder, Recorded
 from flaskprep.learn.session import Session
-from flaskprep.model import Deck
+from flaskprep.model import Deck, Question, Section
 from flaskprep.scheduling import Rating
 from flaskprep.words.stems import stem
 from flaskprep.words.tokens import normalise
@@ -263,3 +263,21 @@ def test_cloze_blanks_one_to_three_terms_by_answer_length(deck: Deck) -> None:
         if prompt is not None:
             assert 1 <= len(prompt.terms) <= 3
             assert prompt.text.count(BLANK) == len(prompt.terms)
+
+
+def _one_card_deck(question: str, answer: str) -> tuple[Deck, Question]:
+    card = Question("q1", question, answer, 1, 0, 1)
+    built = Deck.build("Deck", "deck.md", (Section(1, "All", (card,)),))
+    return built, card
+
+
+def test_an_option_hides_the_questions_word_family_and_keeps_code_quotes() -> None:
+    """``Configs`` and ``app.config`` give away "Configuration"; a masked 'static' keeps
+    its quotes."""
+    deck, card = _one_card_deck(
+        "Configuration and static files",
+        "Configs live on `app.config`; serve them with `url_for('static', filename='x')`.",
+    )
+    shown = DistractorPool(deck).masked(card, card)
+    assert "onfig" not in shown
+    assert "url_for('…', filename='x')" in shown

@@ -32,7 +32,11 @@ DECK_TALK_CARDS = 2
 DECK_TALK_SHARE = 0.04
 _LENGTH_JITTER = 0.35
 """Random slack added to the distance so sessions vary but stay plausible."""
-_WORDISH = re.compile(r"[^\W_][\w’']*(?:[.\-/][^\W_][\w’']*)*")
+_WORDISH = re.compile(r"[^\W_](?:[\w’']*\w)?(?:[.\-/][^\W_](?:[\w’']*\w)?)*")
+"""A word or a dotted/dashed name; a quote only inside one (``don't``), never at its end,
+so masking ``'static'`` keeps both quotes."""
+FAMILY_STEM = 5
+"""A stem this long that starts another says the same word (``config``, ``configur``)."""
 _MASKS = re.compile(r"…(?:[\s,/]+…)+")
 
 
@@ -89,7 +93,7 @@ class DistractorPool:
 
         def hide(match: re.Match[str]) -> str:
             words = [w for w in tokenize(match.group()) if w not in STOP_WORDS]
-            hit = any(w in hidden or stem(w) in hidden for w in words)
+            hit = any(w in hidden or _in_family(stem(w), hidden) for w in words)
             return MASK if hit else match.group()
 
         return _MASKS.sub(MASK, _WORDISH.sub(hide, source.answer))
@@ -109,6 +113,16 @@ class DistractorPool:
 
     def _form_of(self, question: Question) -> tuple[bool, bool, bool]:
         return self._forms.get(question.id) or _form(question.answer)
+
+
+def _in_family(root: str, hidden: set[str]) -> bool:
+    """``root`` is hidden, or of the family of a hidden stem (``configs`` for
+    ``configuration``: one stem starts the other, the shorter of ``FAMILY_STEM`` letters)."""
+    if root in hidden:
+        return True
+    if len(root) < FAMILY_STEM:
+        return False
+    return any(len(h) >= FAMILY_STEM and (h.startswith(root) or root.startswith(h)) for h in hidden)
 
 
 def _cards_with(deck: Deck) -> dict[str, int]:
