@@ -3,6 +3,8 @@ store, no card: the review history and log beside it are read back from their co
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -95,3 +97,23 @@ def test_stats_after_a_broken_snapshot_still_counts_every_review(
     said = " ".join(result.stderr.split())  # one notice, wrapped to the terminal's width
     assert said.startswith("progress file was unreadable")
     assert said.endswith("rebuilt it from its review history (5 reviews, 3 cards)")
+
+
+def test_a_full_disk_while_reading_back_still_answers_and_keeps_the_copies(
+    history: dict[str, CardState], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_snapshot()
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full)
+    store = ProgressStore(rebuild=replay)
+    assert store.load().decks == {}
+    [notice] = store.notices
+    assert "started fresh (what its copies hold could not be saved" in notice
+    monkeypatch.setattr(os, "write", real_write)
+    folder = paths.progress_file().parent
+    [history_copy] = folder.glob("progress.reviews.json.corrupt-*")
+    assert history_copy.stat().st_size > 0  # the reviews wait there, untouched

@@ -164,12 +164,14 @@ class ProgressStore:
             raise self._error("is unreadable and cannot be moved aside", exc) from None
         self._read_snapshot(where, None)
         what, found = "started fresh", read_back(where, stamp, self._rebuild)
-        if found is not None:
-            self._generation, self._log_end = found.through or (None, 0)
-            self._compact(where, found.progress)
-            what = (
-                f"rebuilt it from its review history ({found.reviews} reviews, {found.cards} cards)"
-            )
+        try:
+            if found is not None:
+                self._generation, self._log_end = found.through or (None, 0)
+                self._compact(where, found.progress)
+                what = found.told()
+        except ProgressError as exc:  # a full disk: the copies stay, load() still answers
+            self._read_snapshot(where, None)
+            what = f"started fresh (what its copies hold could not be saved: {exc})"
         self.notices.append(
             f"progress file was unreadable ({reason}); moved it to {target} and {what}"
         )

@@ -35,6 +35,10 @@ class ReadBack:
     through: tuple[str, int] | None
     """The log read, and up to where: the new history holds its lines (``snapshot``)."""
 
+    def told(self) -> str:
+        """How the user's notice ends."""
+        return f"rebuilt it from its review history ({self.reviews} reviews, {self.cards} cards)"
+
 
 def read_back(where: Locations, stamp: str, rebuild: Rebuild | None) -> ReadBack | None:
     """What the copies of ``where``'s history and log set aside at ``stamp`` still hold,
@@ -70,7 +74,10 @@ def rebuild_cards(progress: Progress, rebuild: Rebuild) -> int:
                 by_question.setdefault(review.question_id, []).append(review)
         for question_id, reviews in by_question.items():
             reviews.sort(key=lambda review: review.at)
-            deck.cards[question_id] = rebuild(question_id, reviews)
+            try:
+                deck.cards[question_id] = rebuild(question_id, reviews)
+            except (ValueError, ArithmeticError):  # a history no scheduler takes: a new card
+                continue
             rebuilt += 1
     return rebuilt
 
