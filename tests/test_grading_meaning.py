@@ -167,6 +167,29 @@ def test_the_question_s_own_words_weigh_less() -> None:
     assert grade(echo, model, question="What is a goroutine?").score < grade(echo, model).score
 
 
+REVERSE_PROXY = (
+    "A reverse proxy such as nginx sits in front of the application server and receives "
+    "every incoming request from clients. It terminates TLS, serves static files directly "
+    "from disk, and compresses responses before they travel over the network. Requests for "
+    "dynamic pages are forwarded to a pool of Gunicorn workers listening on a local socket. "
+    "Because slow clients are buffered by the proxy, the workers are freed quickly and can "
+    "handle the next request. The proxy can also balance load across several machines, "
+    "cache frequent responses, and enforce rate limits or timeouts."
+)
+
+
+def test_a_long_model_answer_is_answered_by_its_main_points_in_other_words() -> None:
+    # 49 key terms: a right answer covers the points, not 80% of every aside.
+    good = (
+        "nginx stands in front of Gunicorn and takes care of encryption, hands out images and "
+        "stylesheets itself and passes everything else on to the workers. It waits for slow "
+        "clients so workers are soon free again, and it can spread traffic over machines."
+    )
+    one_point = "nginx serves static files."
+    assert grade(good, REVERSE_PROXY).score >= 0.5
+    assert grade(one_point, REVERSE_PROXY).score < 0.3
+
+
 @pytest.mark.parametrize("table", ["related.txt", "weights.txt"])
 def test_word_tables_are_sorted_for_bisection(table: str) -> None:
     lines = (WORDS / table).read_text(encoding="utf-8").splitlines()

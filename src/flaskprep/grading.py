@@ -1,10 +1,11 @@
 """Grade a typed answer against the model answer.
 
 The score weighs recall beside precision of the model answer's key terms
-(``answer_terms``): recall is the weighted share of the key terms the answer says,
-precision the share of the answer's own content words that say one of them, and the
-score is their F-measure leaning to recall (F2), so padding an answer with loosely
-related words costs credit. A term weighs its kind (identifiers 2, names 1.5, words 1)
+(``answer_terms``): recall is the weighted share of the key terms the answer says
+(full at 80%, and at less for a long model answer, which elaborates), precision the
+share of the answer's own content words that say one of them, and the score is their
+F-measure leaning to recall (F2), so padding an answer with loosely related words costs
+credit. A term weighs its kind (identifiers 2, names 1.5, words 1)
 times its rarity in the deck (IDF over the deck's answers, when an ``idf`` table is
 given) times how informative the word is in general English
 (``flaskprep.words.weights``): common words (``many``, ``whereas``) weigh almost
@@ -60,6 +61,10 @@ COMMON = 0.1
 """General weight below which a word is too common to be a key term or to pad."""
 RECALL_FULL = 0.8
 """Share of the key terms' weight that earns full recall: a model answer says more than one must."""
+LONG_ANSWER = 20
+"""Key terms beyond which a model answer elaborates (asides, examples, restatements): the
+share that earns full recall falls as ``sqrt(LONG_ANSWER / terms)``, so a complete answer
+needs about ``0.8 * sqrt(20 * terms)`` of them, not 80% of every one."""
 QUESTION_SHARE = 0.3
 """Weight left to a term the question already uses."""
 RECALL_LEAN = 0.7
@@ -118,7 +123,7 @@ def grade(
     ]
     found = _credits(terms, view)
     said = sum(w * credit for w, (credit, _) in zip(weights, found, strict=True))
-    recall = min(1.0, said / sum(weights) / RECALL_FULL)
+    recall = min(1.0, said / sum(weights) / _recall_full(len(terms)))
     score = _f_measure(_precision(terms, view, [by for _, by in found]), recall)
     if _keyword_list(view):
         score = min(score, KEYWORD_LIST_CAP)
@@ -141,6 +146,11 @@ def idf_table(model_answers: Iterable[str]) -> dict[str, float]:
         for key in {term.form for term in cached_key_terms(answer)}:
             counts[key] = counts.get(key, 0) + 1
     return {key: 1.0 + math.log((total + 1) / (df + 1)) for key, df in counts.items()}
+
+
+def _recall_full(term_count: int) -> float:
+    """Share of the key terms' weight that earns full recall: 80%, less for long answers."""
+    return RECALL_FULL * min(1.0, math.sqrt(LONG_ANSWER / term_count))
 
 
 def _question_forms(question: str) -> frozenset[str]:
