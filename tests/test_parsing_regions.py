@@ -110,3 +110,15 @@ def test_an_unclosed_fence_takes_the_rest_of_the_deck() -> None:
     blocks = by_regions(lines)
     assert blocks == whole(text, lines)
     assert blocks[-1].kind == "fence"
+
+
+def test_an_empty_item_and_two_blank_lines_end_a_list_as_in_markdown_it() -> None:
+    """``- `` alone, then two blank lines: markdown-it ends the list there, so the question
+    after it starts a list of its own (found by the property test above, seed 12)."""
+    lines = ["- ", "", "", "- Q?", "  - **Answer:** A."]
+    blocks = by_regions(lines)
+    assert blocks == whole("\n".join(lines), lines)
+    assert [(b.kind, b.start, b.end) for b in blocks] == [
+        ("bullet_list", 0, 1),
+        ("bullet_list", 3, 5),
+    ]

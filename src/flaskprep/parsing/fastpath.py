@@ -149,7 +149,11 @@ class _SimpleReader:
             self.top.end = first.end
         self.blocks.extend(blocks)
         last = blocks[-1] if blocks else self.top
-        open_list = _dash_list(last, lines) and not any(x.strip() for x in lines[last.end : end])
+        open_list = (
+            _dash_list(last, lines)
+            and not any(x.strip() for x in lines[last.end : end])
+            and not _closed_by_empty_item(last, end)
+        )
         self.top = last if open_list else Block("none", 0, 0)
         self.last = "blank"
 
@@ -286,6 +290,13 @@ class _OpenFence(NamedTuple):
     mark: str
     block: Block
     content: list[str]
+
+
+def _closed_by_empty_item(block: Block, end: int) -> bool:
+    """markdown-it ends a list after an empty last item (``- `` alone) unless the line
+    after at most one blank line starts the next item: two blank lines close it."""
+    item = block.children[-1] if block.children else None
+    return item is not None and not item.children and end - item.end >= 2
 
 
 def _dash_list(block: Block, lines: list[str]) -> bool:
