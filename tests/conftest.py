@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from flaskprep import paths
 from flaskprep.cli.state import options
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / paths.BUNDLED_DECK_NAME
+
+# Property tests draw the same examples on every run, so a run never fails by chance
+# (CI included); FLASKPREP_HYPOTHESIS=explore draws new ones to look for bugs.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("FLASKPREP_HYPOTHESIS", "deterministic"))
 
 
 @pytest.fixture(autouse=True)
