@@ -205,3 +205,12 @@ def test_reviews_count_on_the_local_day_they_were_made_across_clock_changes(zone
     reviews = [Review("a1", at, 3, "flash", 1) for at in moments]
     expected = Counter(at.astimezone(tz).date() for at in moments)
     assert History(reviews, moments[-1], tz).days == expected
+
+
+def test_retention_says_why_it_is_empty_after_a_first_day_of_reviews() -> None:
+    deck = make_deck()
+    first_day = DeckProgress(reviews=[review("a1", 0.01), review("a2", 0.02)])
+    text = render(render_stats(compute_stats(deck, first_day, NOW, UTC)))
+    assert "Retention 30d — (from a 2nd day)" in text
+    untouched = render(render_stats(compute_stats(deck, DeckProgress(), NOW, UTC)))
+    assert "Retention 30d —" in untouched and "2nd day" not in untouched

@@ -71,7 +71,7 @@ def _numbers(stats: DeckStats) -> list[Text]:
         _number("Due tomorrow", str(stats.due_tomorrow)),
         _number("Reviewed", f"{counts.reviewed} question" + ("" if counts.reviewed == 1 else "s")),
         _number("Reviews", str(counts.reviews)),
-        _number("Retention 30d", _percent(counts.retention)),
+        _number("Retention 30d", _retention(counts)),
         _number("Streak", f"{stats.streak} day" + ("" if stats.streak == 1 else "s")),
     ]
 
@@ -80,6 +80,14 @@ def _number(label: str, value: str, style: str = "") -> Text:
     text = Text(f"{label} ", style="dim")
     text.append(value, style=style or "bold")
     return text
+
+
+def _retention(counts: Counts) -> str:
+    """The share kept, or why there is none yet: retention counts reviews of questions
+    first seen on an earlier day (``stats.py``), so a first day has none."""
+    if counts.retention is None and counts.reviews:
+        return "— (from a 2nd day)"
+    return _percent(counts.retention)
 
 
 def _percent(value: float | None) -> str:
