@@ -201,3 +201,15 @@ def test_decks_shows_due_counts_from_the_progress_file() -> None:
         store.record(deck.key, Review(question_id, REVIEWED_AT, 3, "flash", 1000), card)
     listed = json.loads(run("decks", "--json").stdout)["decks"]
     assert listed[0]["due"] == 2  # reviewed in 2024 with Good: due again within weeks
+
+
+@pytest.mark.parametrize("columns", ["100", "80", "60"])
+def test_decks_keeps_a_deck_title_on_one_line_when_it_can(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns the File column goes before the title would wrap."""
+    monkeypatch.setenv("COLUMNS", columns)
+    out = run("decks").stdout
+    assert "Flask Interview Preparation" in out
+    assert "…" not in out
+    assert ("flask-interview-prep.md" in out) is (columns == "100")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
 
 
 def render_decks(summaries: list[DeckSummary], lost: list[Unreachable]) -> RenderableType:
-    """With the File column when it fits, else without; headers are always whole. Then
-    progress kept for decks whose file is gone, if any."""
-    decks = FirstThatFits(_decks_table(summaries, files=True), _decks_table(summaries, files=False))
+    """With the File column when it fits, else without; deck titles on one line when
+    they fit, else wrapped; headers are always whole. Then progress kept for decks whose
+    file is gone, if any."""
+    decks = FirstThatFits(
+        *(_decks_table(summaries, files=f, wrap=w) for w in (False, True) for f in (True, False))
+    )
     return Group(decks, _lost_table(lost)) if lost else decks
 
 
@@ -48,9 +52,10 @@ def _lost_table(lost: list[Unreachable]) -> RenderableType:
     return Group(note, table)
 
 
-def _decks_table(summaries: list[DeckSummary], *, files: bool) -> Table:
+def _decks_table(summaries: list[DeckSummary], *, files: bool, wrap: bool) -> Table:
     table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("Deck", min_width=12)
+    whole = max((cell_len(clean(item.title)) for item in summaries), default=0)
+    table.add_column("Deck", min_width=12 if wrap else max(12, whole), no_wrap=not wrap)
     if files:
         table.add_column("File", style="dim", no_wrap=True)
     for name in ("Questions", "No answer", "New", "Due"):
