@@ -48,6 +48,16 @@ def test_one_deck_commands_read_the_one_deck_beside_a_readme(tmp_path: Path) -> 
     assert "folder holds 2 (git.md, sql.md)" in two.stderr
 
 
+def test_lint_of_a_folder_skips_the_readme_and_checks_the_decks(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run("lint", str(folder))
+    assert result.exit_code == 0, result.stdout
+    assert "skipped" in result.stderr and "README.md" in result.stderr
+    assert "No problems found in 1 deck." in result.stderr
+    alone = run("lint", str(folder / "README.md"))  # asked for by name: it is a finding
+    assert alone.exit_code == 1 and "no questions found" in alone.stdout
+
+
 def test_a_folder_of_only_question_free_files_is_still_an_error(tmp_path: Path) -> None:
     folder = _folder(tmp_path, with_deck=False)
     (folder / "NOTES.md").write_text("Just notes.\n", encoding="utf-8")

@@ -213,3 +213,30 @@ def test_decks_keeps_a_deck_title_on_one_line_when_it_can(
     assert "Flask Interview Preparation" in out
     assert "…" not in out
     assert ("flask-interview-prep.md" in out) is (columns == "100")
+
+
+def test_decks_skips_a_readme_beside_the_decks_as_other_commands_do(folder: Path) -> None:
+    (folder / "README.md").write_text("# My decks\n\nWhere they came from.\n", encoding="utf-8")
+    result = run("--deck", str(folder), "decks")
+    assert result.exit_code == 0
+    assert "(unreadable)" not in result.stdout and "README" not in result.stdout
+    assert result.stderr.count("\n") == 1 and "skipped" in result.stderr
+    assert "README.md: no questions found" in result.stderr
+
+
+@pytest.mark.parametrize("columns", [70, 80, 90, 100])
+def test_a_long_unreadable_path_wraps_and_keeps_every_count_column(columns: int) -> None:
+    from rich.console import Console
+
+    from flaskprep.library import DeckSummary
+    from flaskprep.ui.library_view import render_decks
+
+    for length in range(20, 130, 6):
+        summaries = [
+            DeckSummary(Path("git.md"), "Git Basics", 4, 0, 0, 4),
+            DeckSummary(Path("/" + "x" * length + "/broken.md"), error="cannot read"),
+        ]
+        console = Console(width=columns, record=True, color_system=None)
+        console.print(render_decks(summaries, []))
+        header = console.export_text().splitlines()[0]
+        assert header.rstrip().endswith("New  Due"), (length, header)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flaskprep import paths
-from flaskprep.errors import DeckError, FlaskprepError
+from flaskprep.errors import DeckError, FlaskprepError, NoQuestionsError
 from flaskprep.model import Deck
 
 if TYPE_CHECKING:
@@ -70,12 +70,18 @@ def summarise(
     load: Callable[[Path], Deck],
     count_due: Callable[[Deck], int | None] | None = None,
     count_new: Callable[[Deck], int | None] | None = None,
-) -> list[DeckSummary]:
-    """One summary per deck file; a deck that fails to load is reported, not fatal."""
-    summaries = []
+) -> tuple[list[DeckSummary], list[Path]]:
+    """One summary per deck file, a deck that fails to load reported, not fatal; and the
+    files of a folder skipped for holding no questions (a README beside the decks), as
+    every command skips them, unless no file of the folder holds any."""
+    summaries: list[DeckSummary] = []
+    question_free: list[DeckSummary] = []
     for path in deck_files:
         try:
             deck = load(path)
+        except NoQuestionsError as exc:
+            question_free.append(DeckSummary(path, error=str(exc)))
+            continue
         except FlaskprepError as exc:
             summaries.append(DeckSummary(path, error=str(exc)))
             continue
@@ -83,7 +89,9 @@ def summarise(
         due = count_due(deck) if count_due is not None else None
         new = count_new(deck) if count_new is not None else None
         summaries.append(DeckSummary(path, deck.title, len(deck.questions), unanswered, due, new))
-    return summaries
+    if len(deck_files) == 1 or not any(item.error is None for item in summaries):
+        return summaries + question_free, []
+    return summaries, [item.path for item in question_free]
 
 
 def new_count(deck: Deck, cards: Mapping[str, object]) -> int:

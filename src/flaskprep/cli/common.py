@@ -9,7 +9,7 @@ a folder of decks. Commands that read one deck (browse, export, check...) call
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -70,9 +70,14 @@ def _load_each(files: list[Path], load: Callable[[Path], Loaded]) -> list[Loaded
             skipped.append(exc)
     if not loaded:
         raise skipped[0]
-    for error in skipped:
-        sys.stderr.write(f"flaskprep: skipped {clean(error.path)}: no questions found\n")
+    say_skipped([error.path for error in skipped])
     return loaded
+
+
+def say_skipped(paths: Sequence[str | Path]) -> None:
+    """One line for each file of a deck folder left out for holding no questions."""
+    for path in paths:
+        sys.stderr.write(f"flaskprep: skipped {clean(str(path))}: no questions found\n")
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -60,7 +60,8 @@ def decks(
         return _relink(*relink)
     files = common.deck_files()
     count_due, count_new, unread, lost = _progress_counters()
-    summaries = library.summarise(files, load_deck, count_due, count_new)
+    summaries, skipped = library.summarise(files, load_deck, count_due, count_new)
+    common.say_skipped(skipped)
     if as_json:
         typer.echo(dumps(decks_document(summaries, lost)))
     else:

@@ -12,7 +12,8 @@ from flaskprep.cli.app import app
 from flaskprep.library import deck_paths
 from flaskprep.outcome import Outcome
 from flaskprep.parsing import lint_deck
-from flaskprep.parsing.lint import format_problem
+from flaskprep.parsing.lint import NO_QUESTIONS, format_problem
+from flaskprep.parsing.outline import Problem
 from flaskprep.ui.safe import clean
 
 
@@ -37,10 +38,19 @@ def lint(
     Example: `flaskprep lint my-notes.md`
     """
     files = deck_paths(deck) if deck is not None else common.deck_files()
-    findings = [(path, problem) for path in files for problem in lint_deck(path)]
+    found = {path: lint_deck(path) for path in files}
+    question_free = [p for p, problems in found.items() if any(_empty(x) for x in problems)]
+    if len(files) > 1 and len(question_free) < len(files):  # a README beside the decks
+        common.say_skipped(question_free)
+        files = [path for path in files if path not in question_free]
+    findings = [(path, problem) for path in files for problem in found[path]]
     for path, problem in findings:
         typer.echo(clean(format_problem(str(path), problem)))
     if not findings:
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
         typer.echo(f"No problems found in {decks}.", err=True)
     return Outcome(failed_checks=sum(problem.severity == "error" for _, problem in findings))
+
+
+def _empty(problem: Problem) -> bool:
+    return problem.message == NO_QUESTIONS

@@ -15,11 +15,15 @@ LAYOUTS_HINT = (
 )
 
 
+NO_QUESTIONS = "no questions found"
+"""The finding for a file with no question at all (a README beside the decks)."""
+
+
 def deck_problems(deck: Deck, found: Sequence[Problem]) -> tuple[Problem, ...]:
     """The layout's own findings plus missing answers, repeats and an empty deck, by line."""
     problems = list(found)
     if not deck.questions:
-        problems.append(Problem(1, "no questions found", "error"))
+        problems.append(Problem(1, NO_QUESTIONS, "error"))
     problems.extend(_section_problems(deck))
     first_lines: dict[str, int] = {}
     for question in deck.questions:

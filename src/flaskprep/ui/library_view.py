@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -54,19 +53,20 @@ def _lost_table(lost: list[Unreachable]) -> RenderableType:
 
 def _decks_table(summaries: list[DeckSummary], *, files: bool, wrap: bool) -> Table:
     table = Table(box=None, header_style="bold", pad_edge=False)
-    whole = max((cell_len(clean(item.title)) for item in summaries), default=0)
+    names = [_deck_cell(item) for item in summaries]
+    whole = max((name.cell_len for name in names), default=0)
     table.add_column("Deck", min_width=12 if wrap else max(12, whole), no_wrap=not wrap)
     if files:
         table.add_column("File", style="dim", no_wrap=True)
     for name in ("Questions", "No answer", "New", "Due"):
         table.add_column(name, justify="right", min_width=len(name), no_wrap=True)
-    for item in summaries:
+    for item, deck_name in zip(summaries, names, strict=True):
         file = [Text(clean(item.path.name))] if files else []
         if item.error is not None:
-            table.add_row(Text(f"(unreadable) {clean(str(item.path))}", style="red"), *file)
+            table.add_row(deck_name, *file)
             continue
         table.add_row(
-            Text(clean(item.title)),
+            deck_name,
             *file,
             str(item.questions),
             str(item.unanswered),
@@ -74,6 +74,12 @@ def _decks_table(summaries: list[DeckSummary], *, files: bool, wrap: bool) -> Ta
             _count(item.due),
         )
     return table
+
+
+def _deck_cell(item: DeckSummary) -> Text:
+    if item.error is not None:
+        return Text(f"(unreadable) {clean(str(item.path))}", style="red")
+    return Text(clean(item.title))
 
 
 def _count(value: int | None) -> str:
