@@ -113,9 +113,19 @@ def test_cloze_blanks_key_terms_and_accepts_small_typos(deck: Deck) -> None:
 
 @pytest.mark.parametrize(
     ("blank", "typed", "right"),
-    [("APIs", "API", True), ("APIs", "apis", True), ("URL", "URLs", True), ("APIs", "app", False)],
+    [
+        ("APIs", "API", True),
+        ("APIs", "apis", True),
+        ("URL", "URLs", True),
+        ("APIs", "app", False),
+        ("@app.errorhandler(code)", "errorhandler", True),
+        ("@app.errorhandler(code)", "@app.errorhandler", True),
+        ("@app.errorhandler(code)", "error handler", True),
+        ("@app.errorhandler(code)", "handler", False),
+        ("app.get", "get", False),
+    ],
 )
-def test_cloze_takes_the_singular_or_plural_of_the_blank(
+def test_cloze_takes_the_blanks_word_or_name_as_a_user_would_type_it(
     blank: str, typed: str, right: bool
 ) -> None:
     term = KeyTerm(blank, stem(blank), "name", (stem(blank),))

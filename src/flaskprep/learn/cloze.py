@@ -212,8 +212,24 @@ def cloze_correct(terms: tuple[KeyTerm, ...], typed: str) -> bool:
 def _fills(term: KeyTerm, typed: str) -> bool:
     if term_matches(term, typed):
         return True
-    blank, said = (_ALNUM_RUN.sub("", text).casefold() for text in (term.text, typed))
-    return bool(said) and said.rstrip("s") == blank.rstrip("s")
+    said = _letters(typed).rstrip("s")
+    return bool(said) and said in {_letters(form).rstrip("s") for form in _forms(term.text)}
+
+
+def _forms(blank: str) -> set[str]:
+    """What names a blank of code: as written, without ``@`` and a call's arguments
+    (``@app.errorhandler(code)`` -> ``app.errorhandler``), and that name's last part
+    (``errorhandler``) when it is not a short, common one."""
+    name = _CALL.sub("", blank.strip()).lstrip("@")
+    last = name.rsplit(".", 1)[-1]
+    return {blank, name, last} if len(last) >= _OWN_NAME else {blank, name}
+
+
+def _letters(text: str) -> str:
+    return _ALNUM_RUN.sub("", text).casefold()
 
 
 _ALNUM_RUN = re.compile(r"[^0-9A-Za-z]+")
+_CALL = re.compile(r"\(.*\)$")
+_OWN_NAME = 6
+"""A last name part this long says the blank on its own (``errorhandler``; not ``get``)."""
