@@ -48,6 +48,11 @@ def test_cram_adds_no_review(isolated_home: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Seen 2 questions" in result.stdout
     assert (isolated_home / "data" / "progress.json").read_bytes() == before
+    headers = [line for line in result.stdout.splitlines() if " of " in line and "·" in line]
+    assert headers and all(line.rstrip().endswith("· cram") for line in headers)
+    plain = run("quiz", stdin="\n3\n").stdout.splitlines()
+    assert [line for line in plain if " of " in line and "· flash" in line]
+    assert not [line for line in plain if line.rstrip().endswith("· cram")]
 
 
 def test_a_grade_then_end_of_input_is_kept(isolated_home: Path) -> None:

@@ -189,7 +189,7 @@ def _controls(decks: list[Deck], store: ProgressStore, console: Console, cram: b
         qid, key = prompt.question.id, decks[prompt.deck_index].key
         return preview_intervals(store.load().deck(key).cards.get(qid), qid, _now())
 
-    screen = Screen(console, False, previews, [deck.title for deck in decks])
+    screen = Screen(console, False, previews, [deck.title for deck in decks], cram=cram)
     return Controls(screen, LineKeys(), _now)
 
 

@@ -44,6 +44,8 @@ class Screen:
     deck_titles: list[str]
     """Each deck's title, by ``Prompt.deck_index``."""
     status: str = ""
+    cram: bool = False
+    """A ``--cram`` session: the header says so, since grades change no schedule."""
 
 
 # -- rendering ---------------------------------------------------------------------------
@@ -77,6 +79,8 @@ def _header(session: Session, screen: Screen) -> Text:
         counts.append(f" · {session.to_repeat} to repeat", "dim")
     if prompt is not None:
         counts.append(f" · {prompt.mode}", "dim")
+    if screen.cram:
+        counts.append(" · cram", "dim")
     room = screen.console.width - counts.cell_len - len(" · ")
     text = Text(style="dim")
     if room >= 8:
