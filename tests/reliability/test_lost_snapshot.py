@@ -62,6 +62,7 @@ def test_every_review_and_card_comes_back_from_the_history_and_log(
     assert [i.score for i in deck.interviews] == [0.75]  # the log's interview
     [notice] = store.notices
     assert "rebuilt it from its review history (5 reviews, 3 cards)" in notice
+    assert "(its review log and history too)" in notice  # they were set aside as well
     [kept] = snapshot.parent.glob("progress.json.corrupt-*")
     assert kept.read_bytes() == b'{"version": 2, "decks": {'
     assert ProgressStore().load().deck(DECK).cards == history  # saved, not only in memory

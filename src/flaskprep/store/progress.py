@@ -23,7 +23,7 @@ from flaskprep.store.history import HistoryReader
 from flaskprep.store.locations import Locations, keep_copies, locate, move_aside, remove_temp_files
 from flaskprep.store.migration import migrate
 from flaskprep.store.records import CardState, InterviewRecord, Progress, Review
-from flaskprep.store.salvage import Rebuild, read_back
+from flaskprep.store.salvage import Rebuild, aside_copies, read_back
 from flaskprep.store.snapshot import Decoded, decode_snapshot, encode_history, encode_snapshot
 
 VERSION = fmt.VERSION
@@ -172,8 +172,9 @@ class ProgressStore:
         except ProgressError as exc:  # a full disk: the copies stay, load() still answers
             self._read_snapshot(where, None)
             what = f"started fresh (what its copies hold could not be saved: {exc})"
+        also = " (its review log and history too)" if any(aside_copies(where, stamp)) else ""
         self.notices.append(
-            f"progress file was unreadable ({reason}); moved it to {target} and {what}"
+            f"progress file was unreadable ({reason}); moved it to {target}{also} and {what}"
         )
 
     def _set_aside(self, where: Locations, progress: Progress) -> None:

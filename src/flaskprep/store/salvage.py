@@ -43,14 +43,19 @@ class ReadBack:
 def read_back(where: Locations, stamp: str, rebuild: Rebuild | None) -> ReadBack | None:
     """What the copies of ``where``'s history and log set aside at ``stamp`` still hold,
     with the cards rebuilt that only the lost snapshot had; None when they hold nothing."""
-    copies = [path.with_name(f"{path.name}.corrupt-{stamp}") for path in (where.history, where.log)]
-    kept, through = salvage([path if path.exists() else None for path in copies])
+    kept, through = salvage(aside_copies(where, stamp))
     if not kept.decks:
         return None
     if rebuild is not None:
         rebuild_cards(kept, rebuild)
     cards = sum(len(deck.cards) for deck in kept.decks.values())
     return ReadBack(kept, review_count(kept), cards, through)
+
+
+def aside_copies(where: Locations, stamp: str) -> list[Path | None]:
+    """The review history's and log's copies set aside at ``stamp`` (None where absent)."""
+    copies = [path.with_name(f"{path.name}.corrupt-{stamp}") for path in (where.history, where.log)]
+    return [path if path.exists() else None for path in copies]
 
 
 def salvage(copies: Sequence[Path | None]) -> tuple[Progress, tuple[str, int] | None]:
