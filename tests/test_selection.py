@@ -44,8 +44,12 @@ def test_out_of_range_position_is_a_usage_error() -> None:
     deck = _deck([None])
     with pytest.raises(UsageError, match="no section matches '5'"):
         resolve_section(deck, "5")
-    with pytest.raises(UsageError, match=r"no question with id '1\.9'"):
+    with pytest.raises(UsageError, match=r"no question with id '1\.9'") as caught:
         resolve_question(deck, "1.9")
+    assert caught.value.hint == "section 1 has 2 questions"
+    with pytest.raises(UsageError) as caught:
+        resolve_question(deck, "7.1")
+    assert caught.value.hint == "there is no section 7; `browse` lists the sections"
 
 
 def test_ambiguous_id_prefix_lists_the_candidates() -> None:

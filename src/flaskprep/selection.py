@@ -50,7 +50,20 @@ def resolve_question(deck: Deck, ref: str) -> Question:
         section = _section_by_number(deck, number) if (number := parse_whole(text)) else None
         hint = f"{text}.1 is the first question of section {text}" if section is not None else None
         raise UsageError(f"id prefix {ref!r} matches {len(matches)} questions: {listed}", hint=hint)
-    raise UsageError(f"no question with id {ref!r}", hint="ids are shown by `search` and `browse`")
+    raise UsageError(f"no question with id {ref!r}", hint=_position_hint(deck, text))
+
+
+def _position_hint(deck: Deck, text: str) -> str:
+    """What is wrong with a ``3.2`` that names nothing, else where ids are shown."""
+    number_text, dot, position_text = text.partition(".")
+    number, position = parse_whole(number_text), parse_whole(position_text)
+    if dot and number is not None and position is not None:
+        index = _section_by_number(deck, number)
+        if index is None:
+            return f"there is no section {number}; `browse` lists the sections"
+        count = len(deck.sections[index].questions)
+        return f"section {number} has {count} question{'' if count == 1 else 's'}"
+    return "ids are shown by `search` and `browse`"
 
 
 def _section_by_number(deck: Deck, number: int) -> int | None:
