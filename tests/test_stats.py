@@ -211,6 +211,6 @@ def test_retention_says_why_it_is_empty_after_a_first_day_of_reviews() -> None:
     deck = make_deck()
     first_day = DeckProgress(reviews=[review("a1", 0.01), review("a2", 0.02)])
     text = render(render_stats(compute_stats(deck, first_day, NOW, UTC)))
-    assert "Retention 30d — (from a 2nd day)" in text
+    assert "Retention 30d — (from day 2)" in text
     untouched = render(render_stats(compute_stats(deck, DeckProgress(), NOW, UTC)))
-    assert "Retention 30d —" in untouched and "2nd day" not in untouched
+    assert "Retention 30d —" in untouched and "day 2" not in untouched

@@ -86,7 +86,7 @@ def _retention(counts: Counts) -> str:
     """The share kept, or why there is none yet: retention counts reviews of questions
     first seen on an earlier day (``stats.py``), so a first day has none."""
     if counts.retention is None and counts.reviews:
-        return "— (from a 2nd day)"
+        return "— (from day 2)"
     return _percent(counts.retention)
 
 
