@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flaskprep import clock
 from flaskprep.store import files
+from flaskprep.store.locations import corrupt_copy
 from flaskprep.store.records import History, Review
 from flaskprep.store.snapshot import DecodedHistory, decode_history, decode_reviews
 
@@ -54,7 +55,7 @@ class HistoryReader:
 
     def _set_aside(self, what: str) -> None:
         self.damaged = True
-        copy = self.path.with_name(f"{self.path.name}.corrupt-{clock.file_stamp(clock.now())}")
+        copy = corrupt_copy(self.path, clock.file_stamp(clock.now()))
         try:
             files.write_atomic(copy, self.path.read_bytes())
         except OSError as exc:

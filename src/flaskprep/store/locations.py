@@ -52,24 +52,28 @@ def _companion(named: Path, snapshot: Path, suffix: str) -> Path:
 
 
 def move_aside(where: Locations, stamp: str) -> Path:
-    """Rename an unreadable snapshot (and its log) to ``*.corrupt-<stamp>``; the new name."""
-    target = where.beside(f".corrupt-{stamp}")
+    """Rename an unreadable snapshot (and its log and history) to ``*.corrupt-<stamp>``;
+    the snapshot's new name."""
+    target = corrupt_copy(where.snapshot, stamp)
     where.snapshot.replace(target)
     target.chmod(0o600)
     for companion in (where.log, where.history):
         if companion.exists():
-            companion.replace(companion.with_name(f"{companion.name}.corrupt-{stamp}"))
+            companion.replace(corrupt_copy(companion, stamp))
     return target
+
+
+def corrupt_copy(path: Path, stamp: str) -> Path:
+    """Where a damaged file is set aside: ``progress.json.corrupt-<stamp>`` beside it."""
+    return path.with_name(f"{path.name}.corrupt-{stamp}")
 
 
 def keep_copies(where: Locations, stamp: str) -> Path:
     """Copy the snapshot and log, as they are, to ``*.corrupt-<stamp>``; the snapshot's copy."""
-    kept = where.beside(f".corrupt-{stamp}")
-    for source, copy in ((where.snapshot, kept), (where.log, None)):
+    for source in (where.snapshot, where.log):
         if source.exists():
-            copy = copy or source.with_name(f"{source.name}.corrupt-{stamp}")
-            files.write_atomic(copy, source.read_bytes())
-    return kept
+            files.write_atomic(corrupt_copy(source, stamp), source.read_bytes())
+    return corrupt_copy(where.snapshot, stamp)
 
 
 def remove_temp_files(where: Locations) -> None:

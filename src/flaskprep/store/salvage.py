@@ -18,7 +18,7 @@ from pathlib import Path
 
 from flaskprep.errors import FlaskprepError
 from flaskprep.store import files, log
-from flaskprep.store.locations import Locations
+from flaskprep.store.locations import Locations, corrupt_copy
 from flaskprep.store.records import CardState, Progress, Review
 from flaskprep.store.snapshot import decode_history, decode_reviews
 
@@ -54,7 +54,7 @@ def read_back(where: Locations, stamp: str, rebuild: Rebuild | None) -> ReadBack
 
 def aside_copies(where: Locations, stamp: str) -> list[Path | None]:
     """The review history's and log's copies set aside at ``stamp`` (None where absent)."""
-    copies = [path.with_name(f"{path.name}.corrupt-{stamp}") for path in (where.history, where.log)]
+    copies = [corrupt_copy(path, stamp) for path in (where.history, where.log)]
     return [path if path.exists() else None for path in copies]
 
 
@@ -69,9 +69,8 @@ def salvage(copies: Sequence[Path | None]) -> tuple[Progress, tuple[str, int] | 
     return progress, read
 
 
-def rebuild_cards(progress: Progress, rebuild: Rebuild) -> int:
-    """Give each reviewed question without a card the one its reviews make; how many."""
-    rebuilt = 0
+def rebuild_cards(progress: Progress, rebuild: Rebuild) -> None:
+    """Give each reviewed question without a card the one its reviews make."""
     for deck in progress.decks.values():
         by_question: dict[str, list[Review]] = {}
         for review in deck.reviews:
@@ -83,8 +82,6 @@ def rebuild_cards(progress: Progress, rebuild: Rebuild) -> int:
                 deck.cards[question_id] = rebuild(question_id, reviews)
             except (ValueError, ArithmeticError):  # a history no scheduler takes: a new card
                 continue
-            rebuilt += 1
-    return rebuilt
 
 
 def review_count(progress: Progress) -> int:
