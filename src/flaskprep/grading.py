@@ -42,6 +42,7 @@ from flaskprep.answer_terms import (
 )
 from flaskprep.contrast import swapped_roles
 from flaskprep.words.related import antonyms, neighbours, phrase_key, similarity
+from flaskprep.words.stems import same_family
 from flaskprep.words.tokens import normalise
 from flaskprep.words.weights import weight
 
@@ -226,8 +227,7 @@ def _nearest(term: KeyTerm, candidates: Iterable[str]) -> str | None:
 
 def _family(a: str, b: str) -> float:
     """A stem that opens a longer one: one family or compound (``data``/``dataset``)."""
-    shorter, longer = sorted((a, b), key=len)
-    return FAMILY_SIMILARITY if len(shorter) >= FAMILY_MIN and longer.startswith(shorter) else 0.0
+    return FAMILY_SIMILARITY if same_family(a, b, FAMILY_MIN) else 0.0
 
 
 def _precision(terms: list[KeyTerm], view: AnswerView, said_by: list[str]) -> float:

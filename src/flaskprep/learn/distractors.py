@@ -20,7 +20,7 @@ import re
 
 from flaskprep.learn.overlap import OVERLAP_COSINE, Overlaps
 from flaskprep.model import Deck, Question
-from flaskprep.words.stems import stem
+from flaskprep.words.stems import same_family, stem
 from flaskprep.words.stopwords import STOP_WORDS
 from flaskprep.words.tokens import normalise, tokenize
 from flaskprep.words.weights import is_common, weight
@@ -118,11 +118,7 @@ class DistractorPool:
 def _in_family(root: str, hidden: set[str]) -> bool:
     """``root`` is hidden, or of the family of a hidden stem (``configs`` for
     ``configuration``: one stem starts the other, the shorter of ``FAMILY_STEM`` letters)."""
-    if root in hidden:
-        return True
-    if len(root) < FAMILY_STEM:
-        return False
-    return any(len(h) >= FAMILY_STEM and (h.startswith(root) or root.startswith(h)) for h in hidden)
+    return root in hidden or any(same_family(root, h, FAMILY_STEM) for h in hidden)
 
 
 def _cards_with(deck: Deck) -> dict[str, int]:

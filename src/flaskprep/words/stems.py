@@ -116,3 +116,10 @@ def stem(word: str) -> str:
     if word.endswith("y") and len(word) > 3 and word[-2] not in _VOWELS:
         word = word[:-1] + "i"
     return word
+
+
+def same_family(a: str, b: str, shortest: int) -> bool:
+    """Whether one stem opens the other, the shorter of at least ``shortest`` letters: one
+    word family or compound (``data``/``dataset``, ``config``/``configur``)."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= shortest and longer.startswith(shorter)
