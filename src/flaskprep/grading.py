@@ -144,9 +144,9 @@ def idf_table(model_answers: Iterable[str]) -> dict[str, float]:
     total = 0
     for answer in model_answers:
         total += 1
-        for key in {term.form for term in cached_key_terms(answer)}:
-            counts[key] = counts.get(key, 0) + 1
-    return {key: 1.0 + math.log((total + 1) / (df + 1)) for key, df in counts.items()}
+        for form in {term.form for term in cached_key_terms(answer)}:
+            counts[form] = counts.get(form, 0) + 1
+    return {form: 1.0 + math.log((total + 1) / (df + 1)) for form, df in counts.items()}
 
 
 def _recall_full(term_count: int) -> float:
@@ -187,8 +187,8 @@ def _negated(term: KeyTerm, view: AnswerView) -> str:
         if word not in NEGATIONS:
             continue
         for other in words[index + 1 : index + 1 + NEGATION_REACH]:
-            key = word_form(other)
-            if any(key == o or similarity(key, o) >= NEAR_MIN for o in opposites):
+            form = word_form(other)
+            if any(form == o or similarity(form, o) >= NEAR_MIN for o in opposites):
                 return f"{word} {other}"
     return ""
 
@@ -232,22 +232,22 @@ def _family(a: str, b: str) -> float:
 
 def _precision(terms: list[KeyTerm], view: AnswerView, said_by: list[str]) -> float:
     """Share of the answer's content words (by general weight) that say a key term."""
-    keys = {term.form for term in terms} | {p for term in terms for p in term.parts}
-    keys |= {word_form(w) for by in said_by for w in NON_ALNUM.split(by.casefold()) if w}
+    forms = {term.form for term in terms} | {p for term in terms for p in term.parts}
+    forms |= {word_form(w) for by in said_by for w in NON_ALNUM.split(by.casefold()) if w}
     said = 0.0
     total = 0.0
-    for stem_key, word in view.stems.items():
-        if not _content(stem_key, view):
+    for form, word in view.stems.items():
+        if not _content(form, view):
             continue
         share = weight(word)
         total += share
-        if stem_key in keys or any(similarity(stem_key, k) >= NEAR_MIN for k in keys):
+        if form in forms or any(similarity(form, f) >= NEAR_MIN for f in forms):
             said += share
     return said / total if total else 1.0
 
 
-def _content(stem_key: str, view: AnswerView) -> bool:
-    word = view.stems[stem_key]
+def _content(form: str, view: AnswerView) -> bool:
+    word = view.stems[form]
     return word not in GRADING_STOP_WORDS and " " not in word and weight(word) >= COMMON
 
 
