@@ -55,15 +55,22 @@ def resolve_question(deck: Deck, ref: str) -> Question:
 
 def _position_hint(deck: Deck, text: str) -> str:
     """What is wrong with a ``3.2`` that names nothing, else where ids are shown."""
+    position = _position(text)
+    if position is None:
+        return "ids are shown by `search` and `browse`"
+    number = position[0]
+    index = _section_by_number(deck, number)
+    if index is None:
+        return f"there is no section {number}; `browse` lists the sections"
+    count = len(deck.sections[index].questions)
+    return f"section {number} has {count} question{'' if count == 1 else 's'}"
+
+
+def _position(text: str) -> tuple[int, int] | None:
+    """``3.2`` as (section number, position in it), or None for anything else."""
     number_text, dot, position_text = text.partition(".")
     number, position = parse_whole(number_text), parse_whole(position_text)
-    if dot and number is not None and position is not None:
-        index = _section_by_number(deck, number)
-        if index is None:
-            return f"there is no section {number}; `browse` lists the sections"
-        count = len(deck.sections[index].questions)
-        return f"section {number} has {count} question{'' if count == 1 else 's'}"
-    return "ids are shown by `search` and `browse`"
+    return (number, position) if dot and number is not None and position is not None else None
 
 
 def _section_by_number(deck: Deck, number: int) -> int | None:
@@ -81,10 +88,10 @@ def _section_by_number(deck: Deck, number: int) -> int | None:
 
 
 def _by_position(deck: Deck, text: str) -> Question | None:
-    number_text, dot, position_text = text.partition(".")
-    number, position = parse_whole(number_text), parse_whole(position_text)
-    if not dot or number is None or position is None:
+    found = _position(text)
+    if found is None:
         return None
+    number, position = found
     index = _section_by_number(deck, number)
     if index is None:
         return None
