@@ -89,7 +89,7 @@ def summarise(
         due = count_due(deck) if count_due is not None else None
         new = count_new(deck) if count_new is not None else None
         summaries.append(DeckSummary(path, deck.title, len(deck.questions), unanswered, due, new))
-    if len(deck_files) == 1 or not any(item.error is None for item in summaries):
+    if not any(item.error is None for item in summaries):  # no deck: nothing is a README
         return summaries + question_free, []
     return summaries, [item.path for item in question_free]
 

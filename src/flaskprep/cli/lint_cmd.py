@@ -40,7 +40,7 @@ def lint(
     files = deck_paths(deck) if deck is not None else common.deck_files()
     found = {path: lint_deck(path) for path in files}
     question_free = [p for p, problems in found.items() if any(_empty(x) for x in problems)]
-    if len(files) > 1 and len(question_free) < len(files):  # a README beside the decks
+    if len(question_free) < len(files):  # a README beside decks (as library.summarise)
         common.say_skipped(question_free)
         files = [path for path in files if path not in question_free]
     findings = [(path, problem) for path in files for problem in found[path]]
