@@ -35,6 +35,7 @@ from flaskprep.cli.options import (
     STATS_JSON,
     OptionSpec,
 )
+from flaskprep.cli.registry import completing
 from flaskprep.cli.state import options
 from flaskprep.ui.color import ColorChoice, color_choice
 from flaskprep.user_number import parse_whole
@@ -97,7 +98,7 @@ class Call(NamedTuple):
 
 def fast_command(argv: list[str]) -> Callable[[], object] | None:
     """A runner for ``argv`` that needs no typer, or None to use typer."""
-    if any(name.startswith("_FLASKPREP_COMPLETE") for name in os.environ):
+    if completing():
         return None
     call = parse_call(argv)
     if call is None:
