@@ -74,6 +74,13 @@ def _load_each(files: list[Path], load: Callable[[Path], Loaded]) -> list[Loaded
     return loaded
 
 
+def echo(text: str) -> None:
+    """``typer.echo`` for text without terminal escapes (a JSON document): the line, then
+    a flush; usable where typer is not loaded."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
 def say_skipped(paths: Sequence[str | Path]) -> None:
     """One line for each file of a deck folder left out for holding no questions."""
     for path in paths:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from flaskprep.cli import common
@@ -35,19 +34,13 @@ def run(
     if as_json:
         from flaskprep.documents import dumps, search_document  # --json only: json stays unloaded
 
-        _echo(dumps(search_document(results, text, limit)))
+        common.echo(dumps(search_document(results, text, limit)))
     found = [(deck, result) for deck, result in results if result.hits]
     found.sort(key=lambda pair: -pair[1].hits[0].score)  # the best-matching deck first
     if not found:
         _no_match(text, results, elsewhere)
     if not as_json:
         common.console().print(render_results(found, show_answers=answers))
-
-
-def _echo(text: str) -> None:
-    """``typer.echo`` for text without terminal escapes: the line, then a flush."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: int) -> None:

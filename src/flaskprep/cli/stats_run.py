@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from rich.console import Group
 from rich.text import Text
 
@@ -22,9 +20,7 @@ def run(as_json: bool) -> None:
     results = [compute_stats(d, progress.deck(d.key), now, tz) for d in decks]
     if as_json:
         streak = streak_across([progress.deck(d.key) for d in decks], now, tz)
-        sys.stdout.write(dumps(stats_document(list(zip(decks, results, strict=True)), streak)))
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        common.echo(dumps(stats_document(list(zip(decks, results, strict=True)), streak)))
         return
     blocks = [render_stats(r) for r in results]
     spaced = [part for block in blocks for part in (block, Text(""))][:-1]
