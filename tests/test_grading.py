@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from flaskprep.grading import Grade, grade, idf_table, key_terms, term_matches
+from flaskprep.words.inflections import base_form
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "flask-interview-prep.md"
 SEED_ANSWERS = re.findall(r"\*\*Answer:\*\* (.*)", SEED.read_text(encoding="utf-8"))
@@ -316,3 +317,23 @@ def test_a_bare_keyword_list_scores_below_the_same_words_in_a_sentence() -> None
 def test_a_word_of_the_same_family_says_a_term(model_text: str, typed: str, term: str) -> None:
     assert term in grade(typed, model_text).matched
     assert term not in grade("It splits into separate parts.", model_text).matched
+
+
+@pytest.mark.parametrize(
+    ("model_text", "typed", "term"),
+    [
+        ("The user chose a password.", "The user chooses a password.", "chose"),
+        ("The old job ran on the worker.", "The worker runs the old job.", "ran"),
+    ],
+)
+def test_an_irregular_form_says_its_base_word(model_text: str, typed: str, term: str) -> None:
+    graded = grade(typed, model_text)
+    assert term in graded.matched
+    assert dict(graded.matched_by)[term] != ""
+
+
+@pytest.mark.parametrize("word", ["left", "found", "data", "lives", "better"])
+def test_a_word_of_its_own_is_no_irregular_form(word: str) -> None:
+    """``left`` is a direction, ``found`` a verb, ``data`` a noun: none is turned into
+    ``leave``, ``find`` or ``datum``."""
+    assert base_form(word) == word

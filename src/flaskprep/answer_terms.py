@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from flaskprep.words.inflections import base_form
 from flaskprep.words.spelling import osa_distance
 from flaskprep.words.stems import stem
 from flaskprep.words.stopwords import STOP_WORDS
@@ -179,8 +180,9 @@ def _at_sentence_start(text: str, index: int) -> bool:
 
 @lru_cache(maxsize=16384)
 def word_form(word: str) -> str:
-    """Stem of ``word`` after its synonym group (``db`` -> ``databas``)."""
-    return stem(canonical(word))
+    """Stem of ``word`` after its synonym group (``db`` -> ``databas``), an irregular form
+    taken to its base word first (``caught`` -> ``catch``)."""
+    return stem(canonical(base_form(word)))
 
 
 def read_answer(answer: str) -> AnswerView:
