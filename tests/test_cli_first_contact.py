@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 from cli_runner import run
 from flaskprep import paths
+from flaskprep.cli.options import hoist_global_options
 from flaskprep.ui.color import wants_color
 from flaskprep.ui.console import make_console
 from flaskprep.ui.output import less_options
@@ -118,3 +120,45 @@ def test_without_posix_terminal_modes_the_quiz_refuses_in_one_line(
     with pytest.raises(UsageError, match="Linux or macOS terminal") as refused, TerminalKeys():
         pass
     assert "\n" not in str(refused.value)
+
+
+GIT_DECK = """# Git
+
+## 1. Branches
+
+- How do you undo the last commit but keep its changes?
+  - **Answer:** `git reset --soft HEAD~1` moves the branch back and keeps the changes staged.
+- How do you start a new branch?
+  - **Answer:** `git switch -c name` creates it and switches to it.
+"""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ("search", "undo", "commit", "--deck", "{deck}"),
+        ("search", "undo", "--deck={deck}", "commit"),
+        ("search", "-d", "{deck}", "undo", "commit"),
+        ("browse", "--deck", "{deck}"),
+        ("lint", "{deck}", "--color", "never"),
+    ],
+)
+def test_global_options_may_follow_the_command(after: tuple[str, ...], tmp_path: Path) -> None:
+    """``--deck`` and ``--color`` read the same before or after the command's name."""
+    deck = tmp_path / "git.md"
+    deck.write_text(GIT_DECK, encoding="utf-8")
+    args = tuple(a.replace("{deck}", str(deck)) for a in after)
+    moved = hoist_global_options(list(args))
+    before = run(*moved)
+    assert moved[0] in ("--deck", "-d", "--color") or moved[0].startswith("--deck=")
+    assert run(*args) == before
+    assert before.exit_code == 0, before.stderr
+    if args[0] != "lint":
+        assert "Branches" in before.stdout  # the user's deck, not the bundled one
+
+
+def test_nothing_after_a_double_dash_is_moved() -> None:
+    args = ["check", "1.1", "--", "--deck", "x"]
+    assert hoist_global_options(args) == args
+    assert hoist_global_options(["--help"]) == ["--help"]
+    assert hoist_global_options(["search", "x", "--deck"]) == ["search", "x", "--deck"]

@@ -108,7 +108,6 @@ LEFT_TO_TYPER = [
     ["search", "x", "--section", "--json"],
     ["search", "x", "--json=yes"],
     ["search", "x", "--", "-y"],
-    ["search", "x", "--deck", "d.md"],
     ["search", "-"],
     ["--color", "blue", "search", "x"],
     ["--colour", "never", "search", "x"],

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flaskprep.grading import Grade, grade, idf_table, key_terms, term_matches
+from flaskprep.grading import KEYWORD_LIST_CAP, Grade, grade, idf_table, key_terms, term_matches
 from flaskprep.words.inflections import base_form
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "flask-interview-prep.md"
@@ -337,3 +337,31 @@ def test_a_word_of_its_own_is_no_irregular_form(word: str) -> None:
     """``left`` is a direction, ``found`` a verb, ``data`` a noun: none is turned into
     ``leave``, ``find`` or ``datum``."""
     assert base_form(word) == word
+
+
+BRANCH = "`git switch -c name` (or `git checkout -b name`) creates the branch and switches to it."
+
+
+def test_one_letter_flags_are_no_key_terms() -> None:
+    assert [t.text for t in key_terms("Run `git switch -c name` or `ls -a`.")] == [
+        "Run",
+        "git",
+        "switch",
+        "name",
+        "ls",
+    ]
+
+
+@pytest.mark.parametrize("typed", ["git switch -c feature", "git checkout -b feature"])
+def test_either_way_an_or_aside_names_is_an_answer(typed: str) -> None:
+    """A model answer's "(or ...)" names another way: either way scores, neither is missed."""
+    graded = grade(typed, BRANCH)
+    assert graded.score >= 0.5
+    assert "checkout" not in graded.missing
+    assert grade("It makes a new branch.", BRANCH).score < 0.3
+
+
+def test_a_typed_command_is_not_a_bare_keyword_list() -> None:
+    model_text = "`git reset --soft HEAD~1` moves the branch back and keeps the changes staged."
+    assert grade("git reset --soft HEAD~1", model_text).score > KEYWORD_LIST_CAP
+    assert grade("git reset soft head branch changes", model_text).score <= KEYWORD_LIST_CAP

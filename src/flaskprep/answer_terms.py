@@ -126,10 +126,19 @@ def scan(text: str) -> list[Token]:
     position = 0
     for span in _CODE_SPAN.finditer(text):
         tokens.extend(_scan_prose(text, position, span.start()))
-        tokens.extend(_code_token(m.group()) for m in _RAW_TOKEN.finditer(span.group(1)))
+        code = span.group(1)
+        tokens.extend(
+            _code_token(m.group()) for m in _RAW_TOKEN.finditer(code) if not _short_flag(code, m)
+        )
         position = span.end()
     tokens.extend(_scan_prose(text, position, len(text)))
     return tokens
+
+
+def _short_flag(code: str, match: re.Match[str]) -> bool:
+    """A one-letter command-line flag (``-c`` of ``git switch -c name``): no key term."""
+    start = match.start()
+    return len(match.group()) == 1 and start > 0 and code[start - 1] == "-"
 
 
 def _scan_prose(text: str, start: int, end: int) -> list[Token]:

@@ -12,9 +12,11 @@ given) times how informative the word is in general English
 nothing. A plain word said only through a near meaning (``raises`` for ``increases``, a
 phrase such as ``call off`` for ``cancel``; ``flaskprep.words.related``) or by a word
 its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) or a negated
-opposite ("never altered" for ``immutable``) earns part of its weight. A bare list of
-keywords loses 30%. When the model answer contrasts two terms and the answer gives each
-the other's role (``contrast``), the score is capped at 0.15. The model answer itself
+opposite ("never altered" for ``immutable``) earns part of its weight. Terms the model
+answer names only in an "(or ...)" aside are another way to say it: they earn credit
+but are never missing. A bare list of keywords (not a command with flags) loses 30%.
+When the model answer contrasts two terms and the answer gives each the other's role
+(``contrast``), the score is capped at 0.15. The model answer itself
 scores exactly 1.0.
 
 Pure, and fast: a model answer's terms are computed once and cached; the tables of word
@@ -24,8 +26,10 @@ weights and near meanings load on the first grade.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flaskprep.answer_terms import (
     GRADING_STOP_WORDS,
@@ -77,6 +81,10 @@ answer may use common ones freely; padding is made of rare, loosely related term
 FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
+ALTERNATIVE = re.compile(r"\(\s*or\s+([^()]+)\)", re.IGNORECASE)
+"""An aside that names another way to say it: "(or ``git checkout -b``)"."""
+COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z]")
+"""An answer with a command-line flag (``git checkout -b x``) is a command, not a keyword list."""
 NEGATIONS = frozenset(
     """not no never cannot cant nothing none without neither nor isnt arent wasnt werent
     doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
@@ -124,15 +132,20 @@ def grade(
     ]
     found = _credits(terms, view)
     said = sum(w * credit for w, (credit, _) in zip(weights, found, strict=True))
-    recall = min(1.0, said / sum(weights) / _recall_full(len(terms)))
+    optional = _alternatives_only(model_answer)
+    required = sum(w for w, t in zip(weights, terms, strict=True) if t.form not in optional)
+    required_count = sum(1 for t in terms if t.form not in optional)
+    recall = min(1.0, said / max(required, 1e-9) / _recall_full(max(required_count, 1)))
     score = _f_measure(_precision(terms, view, [by for _, by in found]), recall)
-    if _keyword_list(view):
+    if _keyword_list(view) and not COMMAND_FLAG.search(answer):
         score = min(score, KEYWORD_LIST_CAP)
     swapped = swapped_roles(answer, model_answer, terms)
     if swapped:
         score = min(score, SWAPPED_CAP)
     pairs = tuple((t.text, by) for t, (_, by) in zip(terms, found, strict=True) if by)
-    missing = tuple(t.text for t, (_, by) in zip(terms, found, strict=True) if not by)
+    missing = tuple(
+        t.text for t, (_, by) in zip(terms, found, strict=True) if not by and t.form not in optional
+    )
     return Grade(
         round(min(1.0, max(0.0, score)), 4), tuple(t for t, _ in pairs), missing, pairs, swapped
     )
@@ -147,6 +160,19 @@ def idf_table(model_answers: Iterable[str]) -> dict[str, float]:
         for form in {term.form for term in cached_key_terms(answer)}:
             counts[form] = counts.get(form, 0) + 1
     return {form: 1.0 + math.log((total + 1) / (df + 1)) for form, df in counts.items()}
+
+
+@lru_cache(maxsize=4096)
+def _alternatives_only(model_answer: str) -> frozenset[str]:
+    """Forms the model answer says only as an alternative, in an "(or ...)" aside
+    (``git switch -c name`` (or ``git checkout -b name``)): saying them earns credit,
+    leaving them out costs none."""
+    asides = " ".join(m.group(1) for m in ALTERNATIVE.finditer(model_answer))
+    if not asides:
+        return frozenset()
+    rest = ALTERNATIVE.sub(" ", model_answer)
+    inside = {t.form for t in cached_key_terms(asides)}
+    return frozenset(inside - {t.form for t in cached_key_terms(rest)})
 
 
 def _recall_full(term_count: int) -> float:

@@ -88,3 +88,39 @@ STATS_JSON: OptionSpec[bool] = OptionSpec(
 )
 
 GLOBAL_OPTIONS: tuple[OptionSpec[Path | None] | OptionSpec[ColorChoice], ...] = (DECK, COLOR)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """``flaskprep search rebase --deck git.md`` read as ``flaskprep --deck git.md search
+    rebase``: a global option given after the command moves before it, where it belongs.
+
+    No command uses a global option's names for its own, so nothing else moves; nor does
+    anything after ``--``, or a name without its value (typer then says what is wrong).
+    """
+    names = {name for spec in GLOBAL_OPTIONS for name in spec.names}
+    command = 0
+    while command < len(args) and _global_name(args[command]) in names:
+        command += 1 if "=" in args[command] else 2
+    if command >= len(args) or args[command].startswith("-"):
+        return args
+    moved: list[str] = []
+    kept: list[str] = []
+    index = command + 1
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            kept.extend(args[index:])
+            break
+        size = 1 if "=" in token else 2
+        if _global_name(token) in names and index + size <= len(args):
+            moved.extend(args[index : index + size])
+            index += size
+            continue
+        kept.append(token)
+        index += 1
+    return [*args[:command], *moved, args[command], *kept]
+
+
+def _global_name(token: str) -> str:
+    """The option name of ``--deck=x`` (``--deck``), or the token itself."""
+    return token.partition("=")[0] if token.startswith("--") else token

@@ -11,6 +11,7 @@ from typing import Any
 
 from flaskprep.cli import registry
 from flaskprep.cli.fast import command_name, fast_command
+from flaskprep.cli.options import hoist_global_options
 from flaskprep.cli.start import start_guide
 from flaskprep.cli.state import options
 from flaskprep.errors import ExitStatus, FlaskprepError
@@ -59,12 +60,15 @@ def run(argv: list[str] | None, stream_problem: str | None = None) -> int:
         report_error(stream_problem)
         return ExitStatus.ERROR
     args = sys.argv[1:] if argv is None else argv
-    if not args and not registry.completing():
+    if registry.completing():
+        return _guarded(lambda: _run_typer(argv))
+    if not args:
         return _guarded(lambda: _write_out(start_guide()))
+    args = hoist_global_options(args)
     fast = fast_command(args)
     if fast is not None:
         return _guarded(lambda: exit_status(fast()))
-    return _guarded(lambda: _run_typer(argv))
+    return _guarded(lambda: _run_typer(args))
 
 
 def _write_out(text: str) -> int:
