@@ -73,3 +73,17 @@ def test_a_single_file_with_no_questions_is_an_error(tmp_path: Path) -> None:
     result = run("--deck", str(readme), "browse")
     assert result.exit_code == 2
     assert "README.md" in result.stderr and "no questions found" in result.stderr
+
+
+def test_an_empty_file_beside_the_decks_is_skipped_like_a_readme(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    (folder / "todo.md").write_text("\n  \n", encoding="utf-8")
+    for args in (("search", "rebase"), ("stats",), ("decks",)):
+        result = run("--deck", str(folder), *args)
+        assert result.exit_code == 0, result.stderr
+        assert "skipped" in result.stderr and "todo.md" in result.stderr
+    linted = run("lint", str(folder))
+    assert linted.exit_code == 0, linted.stdout
+    assert "todo.md" in linted.stderr and "No problems found in 1 deck." in linted.stderr
+    alone = run("--deck", str(folder / "todo.md"), "search", "rebase")
+    assert alone.exit_code == 2 and "todo.md: is empty" in alone.stderr

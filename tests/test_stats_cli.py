@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import pydoc
 import sys
 from contextlib import redirect_stdout
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cli_runner import run
+from cli_runner import run, run_into
 from flaskprep.cli import main
 from flaskprep.deck_cache import load_deck
 from flaskprep.scheduling import Rating, review_card
@@ -96,3 +97,25 @@ def test_reset_asks_in_a_terminal(monkeypatch: pytest.MonkeyPatch, typed: str, l
         assert main(["reset"]) == 0
     assert "Forget all progress" in out.getvalue()
     assert stats_json()["reviews"] == left
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("lines", "paged"), [("10", True), ("200", False)])
+def test_stats_taller_than_the_terminal_go_through_the_pager(
+    lines: str, paged: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As ``browse`` and git do: the headline counts do not scroll off a short screen."""
+    shown: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", shown.append)
+    monkeypatch.setenv("LINES", lines)
+    monkeypatch.setenv("COLUMNS", "100")
+    out = _Terminal()
+    result = run_into(out, io.StringIO(), ("--color", "never", "stats"), "")
+    assert result.exit_code == 0
+    printed = "".join(shown) if paged else out.getvalue()
+    assert "By section" in printed and "Questions 63" in printed
+    assert bool(shown) is paged

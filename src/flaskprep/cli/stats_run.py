@@ -9,6 +9,7 @@ from flaskprep.cli import common
 from flaskprep.cli.progress import clock, open_store
 from flaskprep.documents import dumps, stats_document
 from flaskprep.stats import compute_stats, streak_across
+from flaskprep.ui import output
 from flaskprep.ui.stats_view import render_stats
 
 
@@ -24,4 +25,4 @@ def run(as_json: bool) -> None:
         return
     blocks = [render_stats(r) for r in results]
     spaced = [part for block in blocks for part in (block, Text(""))][:-1]
-    common.console().print(Group(*spaced))
+    output.show(common.console(), Group(*spaced), page=True)

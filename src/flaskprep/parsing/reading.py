@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from flaskprep.errors import DeckError
+from flaskprep.errors import DeckError, NoQuestionsError
 from flaskprep.regular_file import UnusableFile, read_regular
 
 MAX_DECK_BYTES = 64 * 1024 * 1024
@@ -57,7 +57,7 @@ def _read_bytes(path: Path) -> bytes:
 def decode_deck(path: Path, raw: bytes) -> str:
     name = str(path)
     if not raw.strip():
-        raise DeckError(name, "is empty")
+        raise NoQuestionsError(name, "is empty")
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _decode(name, raw[len(bom) :], encoding, len(bom))
@@ -77,7 +77,7 @@ def _decode(name: str, raw: bytes, encoding: str, skipped: int) -> str:
         message = f"not valid UTF-8 at byte {offset} (line {line}); save it as UTF-8"
         raise DeckError(name, message) from None
     if not text.strip():
-        raise DeckError(name, "is empty")
+        raise NoQuestionsError(name, "is empty")
     if "\x00" in text:
         raise DeckError(name, "looks like a binary file, not Markdown")
     return text
