@@ -365,3 +365,31 @@ def test_a_typed_command_is_not_a_bare_keyword_list() -> None:
     model_text = "`git reset --soft HEAD~1` moves the branch back and keeps the changes staged."
     assert grade("git reset --soft HEAD~1", model_text).score > KEYWORD_LIST_CAP
     assert grade("git reset soft head branch changes", model_text).score <= KEYWORD_LIST_CAP
+
+
+PREFIX = (
+    "Blueprints encapsulate routes, templates and static files into reusable components "
+    "registered on the app with a url_prefix."
+)
+
+
+def test_missing_terms_come_weightiest_first() -> None:
+    missing = grade("Blueprints group templates.", PREFIX).missing
+    assert missing[0] == "url_prefix"  # an identifier weighs most
+    assert set(missing) >= {"routes", "static", "encapsulate"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "limit"),
+    [
+        ("blueprints routes templates static components url_prefix registered", "keyword_list"),
+        (
+            "Blueprints group routes and templates into components, like kubernetes pods, "
+            "docker containers, nginx load balancers and celery queues",
+            "padding",
+        ),
+        ("Blueprints bundle routes, templates and static files, registered with a prefix.", None),
+    ],
+)
+def test_a_grade_says_what_held_its_score_down(typed: str, limit: str | None) -> None:
+    assert grade(typed, PREFIX).limited_by == limit

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cli_runner import run
 
 GOOD_BLUEPRINT = (
@@ -94,3 +96,21 @@ def test_terms_left_out_of_a_full_marks_answer_are_not_called_missing() -> None:
     assert "Also in the model answer: key-backed" in shown(1.0)
     assert "Missing" not in shown(1.0)
     assert "Missing: key-backed" in shown(0.8)
+
+
+def test_a_capped_keyword_list_says_why_it_is_not_full_marks() -> None:
+    listed = run("check", "1.4", "blueprints routes templates modular reuse create_app testing")
+    assert listed.exit_code == 0
+    assert "A bare list of keywords earns 55% at most" in listed.stdout
+    spoken = run("check", "1.4", GOOD_BLUEPRINT)
+    assert "bare list" not in spoken.stdout and "costs credit" not in spoken.stdout
+
+
+def test_a_long_missing_list_shows_the_weightiest_terms_and_counts_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run("check", "1.4", "It is about routes.")
+    missing = next(line for line in result.stdout.splitlines() if line.startswith("Missing:"))
+    assert missing.startswith("Missing: create_app, ")  # the identifier first
+    assert missing.count(",") == 7 and missing.endswith("and 5 more")

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from flaskprep.answer_terms import (
     GRADING_STOP_WORDS,
@@ -75,6 +76,8 @@ QUESTION_SHARE = 0.3
 RECALL_LEAN = 0.7
 PRECISION_FLOOR = 0.6
 """Precision below which the score is scaled down (padding costs credit)."""
+PADDING_NOTICED = 0.05
+"""Least credit padding must cost before a grade says so (``Grade.limited_by``)."""
 INFORMATIVE = 0.6
 """Least general weight of an answer's word that precision counts: in its own words an
 answer may use common ones freely; padding is made of rare, loosely related terms."""
@@ -95,16 +98,23 @@ NEGATION_REACH = 3
 NEGATIVE_PREFIXES = ("non", "un")
 
 
+Limit = Literal["padding", "keyword_list"]
+
+
 @dataclass(frozen=True, slots=True)
 class Grade:
     score: float
     """0.0 (nothing of the model answer) to 1.0 (every key term)."""
     matched: tuple[str, ...]
     missing: tuple[str, ...]
+    """The key terms the answer did not say, the weightiest first."""
     matched_by: tuple[tuple[str, str], ...] = ()
     """For each matched term, the words of the answer that said it."""
     swapped: tuple[str, str] | None = None
     """Two contrasted terms whose roles the answer swapped."""
+    limited_by: Limit | None = None
+    """What held the score below what the answer's key terms earned: words the model
+    answer does not use, or a bare list of keywords."""
 
 
 def grade(
@@ -136,18 +146,28 @@ def grade(
     required = sum(w for w, t in zip(weights, terms, strict=True) if t.form not in optional)
     required_count = sum(1 for t in terms if t.form not in optional)
     recall = min(1.0, said / max(required, 1e-9) / _recall_full(max(required_count, 1)))
-    score = _f_measure(_precision(terms, view, [by for _, by in found]), recall)
-    if _keyword_list(view) and not COMMAND_FLAG.search(answer):
-        score = min(score, KEYWORD_LIST_CAP)
+    precision = _precision(terms, view, [by for _, by in found])
+    score = _f_measure(precision, recall)
+    limit: Limit | None = "padding" if recall - score >= PADDING_NOTICED else None
+    if _keyword_list(view) and not COMMAND_FLAG.search(answer) and score > KEYWORD_LIST_CAP:
+        score, limit = KEYWORD_LIST_CAP, "keyword_list"
     swapped = swapped_roles(answer, model_answer, terms)
     if swapped:
         score = min(score, SWAPPED_CAP)
     pairs = tuple((t.text, by) for t, (_, by) in zip(terms, found, strict=True) if by)
-    missing = tuple(
-        t.text for t, (_, by) in zip(terms, found, strict=True) if not by and t.form not in optional
-    )
+    unsaid = [
+        (-w, i, t.text)
+        for i, (w, t, (_, by)) in enumerate(zip(weights, terms, found, strict=True))
+        if not by and t.form not in optional
+    ]
+    missing = tuple(text for _, _, text in sorted(unsaid))
     return Grade(
-        round(min(1.0, max(0.0, score)), 4), tuple(t for t, _ in pairs), missing, pairs, swapped
+        round(min(1.0, max(0.0, score)), 4),
+        tuple(t for t, _ in pairs),
+        missing,
+        pairs,
+        swapped,
+        None if swapped else limit,
     )
 
 

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from flaskprep.grading import Grade
+from flaskprep.grading import KEYWORD_LIST_CAP, Grade
 from flaskprep.model import Question
 from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW
 from flaskprep.ui.deck_view import markdown
@@ -14,6 +14,13 @@ from flaskprep.ui.safe import clean
 
 MATCHED_STYLE = "green"
 MISSING_STYLE = "red"
+MISSING_SHOWN = 8
+"""Missed terms listed, the weightiest first; the rest are counted."""
+LIMITS = {
+    "keyword_list": f"A bare list of keywords earns {round(KEYWORD_LIST_CAP * 100)}% at most: "
+    "say how they fit together.",
+    "padding": "Much of your answer is not in the model answer, and that costs credit.",
+}
 
 
 def score_style(score: float) -> str:
@@ -29,15 +36,17 @@ def render_score(score: float) -> Text:
     return Text(f"{round(score * 100)}%", style=score_style(score))
 
 
-def render_terms(label: str, terms: tuple[str, ...], style: str) -> Text:
+def render_terms(label: str, terms: tuple[str, ...], style: str, shown: int | None = None) -> Text:
     line = Text(f"{label}: ", style="bold")
     if not terms:
         line.append("none", style="dim")
         return line
-    for index, term in enumerate(terms):
+    for index, term in enumerate(terms[:shown]):
         if index:
             line.append(", ")
         line.append(clean(term), style=style)
+    if shown is not None and len(terms) > shown:
+        line.append(f" and {len(terms) - shown} more", style="dim")
     return line
 
 
@@ -57,10 +66,12 @@ def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:
     lines: list[RenderableType] = [
         render_terms("Matched", said_in_other_words(grade), MATCHED_STYLE),
         # Full marks need not every term: what is left is not "missing" then.
-        render_terms("Also in the model answer", grade.missing, "yellow")
+        render_terms("Also in the model answer", grade.missing, "yellow", MISSING_SHOWN)
         if round(grade.score * 100) >= 100
-        else render_terms("Missing", grade.missing, MISSING_STYLE),
+        else render_terms("Missing", grade.missing, MISSING_STYLE, MISSING_SHOWN),
     ]
+    if grade.limited_by is not None:
+        lines.append(Text(LIMITS[grade.limited_by], style="yellow"))
     if grade.swapped:
         first, second = (clean(term) for term in grade.swapped)
         lines.append(
