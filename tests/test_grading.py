@@ -393,3 +393,14 @@ def test_missing_terms_come_weightiest_first() -> None:
 )
 def test_a_grade_says_what_held_its_score_down(typed: str, limit: str | None) -> None:
     assert grade(typed, PREFIX).limited_by == limit
+
+
+def test_one_word_in_other_words_stands_for_two_terms_at_most() -> None:
+    """ "changes" may say ``mutable`` and ``modify`` (one idea told twice), not every term."""
+    graded = grade(
+        "The state changes.",
+        "State is mutable: a component may modify it, and its behaviors follow.",
+    )
+    said_by_changes = [term for term, by in graded.matched_by if by == "changes"]
+    assert len(said_by_changes) == 2
+    assert graded.score < 0.8

@@ -77,6 +77,8 @@ RECALL_LEAN = 0.7
 PRECISION_FLOOR = 0.6
 """Precision below which the score is scaled down (padding costs credit)."""
 PADDING_NOTICED = 0.05
+WORD_USES = 2
+"""Most terms one word of the answer says in other words."""
 """Least credit padding must cost before a grade says so (``Grade.limited_by``)."""
 INFORMATIVE = 0.6
 """Least general weight of an answer's word that precision counts: in its own words an
@@ -205,17 +207,32 @@ def _question_forms(question: str) -> frozenset[str]:
 
 
 def _credits(terms: list[KeyTerm], view: AnswerView) -> list[tuple[float, str]]:
-    """Each term's credit (1, a near meaning's share, or 0) and what in the answer said it."""
+    """Each term's credit (1, a near meaning's share, or 0) and what in the answer said it.
+
+    A word of the answer says at most ``WORD_USES`` terms in other words, the closest
+    pairs matched first: a model answer may restate one idea in two words (``modify``,
+    ``behaviors``; "changes"), but one loosely related word is no answer to many.
+    """
     exact = [said_by(term, view) for term in terms]
     spare = _spare_words(terms, view)
+    pairs = sorted(
+        (-alike, index, word)
+        for index, (term, said) in enumerate(zip(terms, exact, strict=True))
+        if not said and term.kind != "identifier"
+        for word, alike in _near_words(term, spare)
+    )
+    near: dict[int, str] = {}
+    uses: dict[str, int] = {}
+    for _, index, word in pairs:
+        if index not in near and uses.get(word, 0) < WORD_USES:
+            near[index] = spare[word]
+            uses[word] = uses.get(word, 0) + 1
     found: list[tuple[float, str]] = []
-    for term, said in zip(terms, exact, strict=True):
+    for index, (term, said) in enumerate(zip(terms, exact, strict=True)):
         if said:
             found.append((1.0, said))
-            continue
-        near = _nearest(term, spare) if term.kind != "identifier" else None
-        if near:
-            found.append((NEAR_CREDIT, spare[near]))
+        elif index in near:
+            found.append((NEAR_CREDIT, near[index]))
         else:
             negated = _negated(term, view) if term.kind == "word" else ""
             found.append((NEAR_CREDIT, negated) if negated else (0.0, ""))
@@ -262,13 +279,14 @@ def _unprefixed(word: str) -> frozenset[str]:
     return frozenset()
 
 
-def _nearest(term: KeyTerm, candidates: Iterable[str]) -> str | None:
-    best, best_similarity = None, NEAR_MIN
+def _near_words(term: KeyTerm, candidates: Iterable[str]) -> list[tuple[str, float]]:
+    """The candidates near ``term`` in meaning or word family, with how near."""
+    found = []
     for candidate in candidates:
         alike = max(similarity(term.form, candidate), _family(term.form, candidate))
-        if alike >= best_similarity:
-            best, best_similarity = candidate, alike
-    return best
+        if alike >= NEAR_MIN:
+            found.append((candidate, alike))
+    return found
 
 
 def _family(a: str, b: str) -> float:
