@@ -8,9 +8,10 @@ WordNet License) name those forms. A form is kept only when:
 - it is no word of its own (not a noun or verb lemma of WordNet: ``left``, ``found``,
   ``saw``, ``data`` stay themselves), and a plural is not also a verb's ``-s`` form
   (``lives``);
-- it is truly irregular: the stemmer does not already join it to its base, and it does
-  not open with its base (WordNet lists British bases: ``installed`` -> ``instal`` would
-  part it from ``install``).
+- the stemmer does not already join it to its base, and its base is not a British
+  spelling of a verb (``installed`` -> ``instal`` would part it from ``install``);
+- it is a common English word (``words/weights.txt`` lists it): rare forms such as
+  ``gan`` are left alone.
 
 Adjective forms (``better`` -> ``good``) are left out.
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from flaskprep.words.stems import stem  # noqa: E402
+from flaskprep.words.weights import is_common  # noqa: E402
 
 WORDNET = Path("/usr/share/wordnet")
 OUTPUT = ROOT / "src" / "flaskprep" / "words" / "inflections.txt"
@@ -49,7 +51,8 @@ def table() -> str:
                 continue
             if part == "noun" and (form[:-1] in verbs or form[:-2] in verbs):
                 continue
-            if stem(form) != stem(base) and not form.startswith(base[:-1]):
+            british = form.startswith(base) and base + base[-1] in verbs
+            if stem(form) != stem(base) and not british and is_common(form):
                 found.setdefault(form, base)
     return "\n".join([HEADER, *(f"{form} {base}" for form, base in sorted(found.items()))]) + "\n"
 

@@ -162,3 +162,5 @@ def test_nothing_after_a_double_dash_is_moved() -> None:
     assert hoist_global_options(args) == args
     assert hoist_global_options(["--help"]) == ["--help"]
     assert hoist_global_options(["search", "x", "--deck"]) == ["search", "x", "--deck"]
+    for value in ("--", "--color", "-n"):
+        assert hoist_global_options(["search", "x", "-d", value]) == ["search", "x", "-d", value]

@@ -85,5 +85,8 @@ def test_an_empty_file_beside_the_decks_is_skipped_like_a_readme(tmp_path: Path)
     linted = run("lint", str(folder))
     assert linted.exit_code == 0, linted.stdout
     assert "todo.md" in linted.stderr and "No problems found in 1 deck." in linted.stderr
-    alone = run("--deck", str(folder / "todo.md"), "search", "rebase")
-    assert alone.exit_code == 2 and "todo.md: is empty" in alone.stderr
+    for alone in (
+        run("--deck", str(folder / "todo.md"), "search", "rebase"),
+        run("lint", str(folder / "todo.md")),
+    ):
+        assert alone.exit_code == 2 and "todo.md: is empty" in alone.stderr

@@ -29,9 +29,9 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
+from flaskprep.alternatives import optional_forms
 from flaskprep.answer_terms import (
     GRADING_STOP_WORDS,
     NON_ALNUM,
@@ -77,17 +77,15 @@ RECALL_LEAN = 0.7
 PRECISION_FLOOR = 0.6
 """Precision below which the score is scaled down (padding costs credit)."""
 PADDING_NOTICED = 0.05
+"""Least credit padding must cost before a grade says so (``Grade.limited_by``)."""
 WORD_USES = 2
 """Most terms one word of the answer says in other words."""
-"""Least credit padding must cost before a grade says so (``Grade.limited_by``)."""
 INFORMATIVE = 0.6
 """Least general weight of an answer's word that precision counts: in its own words an
 answer may use common ones freely; padding is made of rare, loosely related terms."""
 FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
-ALTERNATIVE = re.compile(r"\(\s*or\s+([^()]+)\)", re.IGNORECASE)
-"""An aside that names another way to say it: "(or ``git checkout -b``)"."""
 COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z]")
 """An answer with a command-line flag (``git checkout -b x``) is a command, not a keyword list."""
 NEGATIONS = frozenset(
@@ -130,21 +128,25 @@ def grade(
     Terms the ``question`` itself uses weigh less: repeating them is not an answer.
     """
     terms = [t for t in cached_key_terms(model_answer) if _general(t) >= COMMON]
-    if not terms or not answer.strip():
-        return Grade(0.0, (), tuple(t.text for t in terms))
-    if normalise(answer) == normalise(model_answer):
-        pairs = tuple((t.text, t.text) for t in terms)
-        return Grade(1.0, tuple(t.text for t in terms), (), pairs)
-    view = read_answer(answer)
+    if not terms:
+        return Grade(0.0, (), ())
     fallback = max(idf.values(), default=1.0) if idf else 1.0
     asked = _question_forms(question)
     weights = [
         _weight(term, idf, fallback) * (QUESTION_SHARE if term.form in asked else 1.0)
         for term in terms
     ]
+    if not answer.strip():
+        optional = optional_forms(model_answer, lambda form: False)
+        return Grade(0.0, (), _missing(terms, weights, [(0.0, "")] * len(terms), optional))
+    if normalise(answer) == normalise(model_answer):
+        pairs = tuple((t.text, t.text) for t in terms)
+        return Grade(1.0, tuple(t.text for t in terms), (), pairs)
+    view = read_answer(answer)
     found = _credits(terms, view)
     said = sum(w * credit for w, (credit, _) in zip(weights, found, strict=True))
-    optional = _alternatives_only(model_answer)
+    said_forms = {t.form for t, (credit, _) in zip(terms, found, strict=True) if credit}
+    optional = optional_forms(model_answer, said_forms.__contains__)
     required = sum(w for w, t in zip(weights, terms, strict=True) if t.form not in optional)
     required_count = sum(1 for t in terms if t.form not in optional)
     recall = min(1.0, said / max(required, 1e-9) / _recall_full(max(required_count, 1)))
@@ -157,16 +159,10 @@ def grade(
     if swapped:
         score = min(score, SWAPPED_CAP)
     pairs = tuple((t.text, by) for t, (_, by) in zip(terms, found, strict=True) if by)
-    unsaid = [
-        (-w, i, t.text)
-        for i, (w, t, (_, by)) in enumerate(zip(weights, terms, found, strict=True))
-        if not by and t.form not in optional
-    ]
-    missing = tuple(text for _, _, text in sorted(unsaid))
     return Grade(
         round(min(1.0, max(0.0, score)), 4),
         tuple(t for t, _ in pairs),
-        missing,
+        _missing(terms, weights, found, optional),
         pairs,
         swapped,
         None if swapped else limit,
@@ -184,17 +180,19 @@ def idf_table(model_answers: Iterable[str]) -> dict[str, float]:
     return {form: 1.0 + math.log((total + 1) / (df + 1)) for form, df in counts.items()}
 
 
-@lru_cache(maxsize=4096)
-def _alternatives_only(model_answer: str) -> frozenset[str]:
-    """Forms the model answer says only as an alternative, in an "(or ...)" aside
-    (``git switch -c name`` (or ``git checkout -b name``)): saying them earns credit,
-    leaving them out costs none."""
-    asides = " ".join(m.group(1) for m in ALTERNATIVE.finditer(model_answer))
-    if not asides:
-        return frozenset()
-    rest = ALTERNATIVE.sub(" ", model_answer)
-    inside = {t.form for t in cached_key_terms(asides)}
-    return frozenset(inside - {t.form for t in cached_key_terms(rest)})
+def _missing(
+    terms: list[KeyTerm],
+    weights: list[float],
+    found: list[tuple[float, str]],
+    optional: frozenset[str],
+) -> tuple[str, ...]:
+    """The required terms not said, the weightiest first."""
+    unsaid = [
+        (-weight, index, term.text)
+        for index, (weight, term, (_, by)) in enumerate(zip(weights, terms, found, strict=True))
+        if not by and term.form not in optional
+    ]
+    return tuple(text for _, _, text in sorted(unsaid))
 
 
 def _recall_full(term_count: int) -> float:

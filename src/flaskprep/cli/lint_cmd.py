@@ -9,6 +9,7 @@ import typer
 
 from flaskprep.cli import common
 from flaskprep.cli.app import app
+from flaskprep.errors import NoQuestionsError
 from flaskprep.library import deck_paths
 from flaskprep.outcome import Outcome
 from flaskprep.parsing import lint_deck
@@ -38,7 +39,7 @@ def lint(
     Example: `flaskprep lint my-notes.md`
     """
     files = deck_paths(deck) if deck is not None else common.deck_files()
-    found = {path: lint_deck(path) for path in files}
+    found = {path: _lint(path, alone=len(files) == 1) for path in files}
     question_free = [p for p, problems in found.items() if any(_empty(x) for x in problems)]
     if len(question_free) < len(files):  # a README beside decks (as library.summarise)
         common.say_skipped(question_free)
@@ -50,6 +51,17 @@ def lint(
         decks = "1 deck" if len(files) == 1 else f"{len(files)} decks"
         typer.echo(f"No problems found in {decks}.", err=True)
     return Outcome(failed_checks=sum(problem.severity == "error" for _, problem in findings))
+
+
+def _lint(path: Path, *, alone: bool) -> tuple[Problem, ...]:
+    """The deck's problems; an empty file beside other decks holds no questions, as a
+    README does (alone, it is refused like any unreadable deck)."""
+    try:
+        return lint_deck(path)
+    except NoQuestionsError:
+        if alone:
+            raise
+        return (Problem(1, NO_QUESTIONS, "error"),)
 
 
 def _empty(problem: Problem) -> bool:

@@ -95,7 +95,8 @@ def hoist_global_options(args: list[str]) -> list[str]:
     rebase``: a global option given after the command moves before it, where it belongs.
 
     No command uses a global option's names for its own, so nothing else moves; nor does
-    anything after ``--``, or a name without its value (typer then says what is wrong).
+    anything after ``--``, a name without its value, or one whose value looks like an
+    option (``--deck --color``): typer then says what is wrong.
     """
     names = {name for spec in GLOBAL_OPTIONS for name in spec.names}
     command = 0
@@ -112,7 +113,8 @@ def hoist_global_options(args: list[str]) -> list[str]:
             kept.extend(args[index:])
             break
         size = 1 if "=" in token else 2
-        if _global_name(token) in names and index + size <= len(args):
+        value = args[index + 1] if size == 2 and index + 1 < len(args) else ""
+        if _global_name(token) in names and index + size <= len(args) and value[:1] != "-":
             moved.extend(args[index : index + size])
             index += size
             continue

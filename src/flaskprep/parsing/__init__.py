@@ -43,13 +43,5 @@ def parse_deck(path: Path, key: str = "") -> Deck:
 
 
 def lint_deck(path: Path) -> tuple[Problem, ...]:
-    """Every problem in the deck, in line order (``DeckError`` if it cannot be read); an
-    empty file holds no questions, as a README does."""
-    try:
-        text = read_deck_text(path)
-    except NoQuestionsError:
-        from flaskprep.parsing.lint import NO_QUESTIONS
-        from flaskprep.parsing.outline import Problem
-
-        return (Problem(1, NO_QUESTIONS, "error"),)
-    return parse_text(text, str(path)).problems
+    """Every problem in the deck, in line order (``DeckError`` if it cannot be read)."""
+    return parse_text(read_deck_text(path), str(path)).problems
