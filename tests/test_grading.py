@@ -416,3 +416,23 @@ def test_one_word_in_other_words_stands_for_two_terms_at_most() -> None:
     said_by_changes = [term for term, by in graded.matched_by if by == "changes"]
     assert len(said_by_changes) == 2
     assert graded.score < 0.8
+
+
+LAYER = (
+    "Nope. The model/database layer is decoupled from the rest of the framework; only the "
+    "admin site is coupled to the Django database layer."
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "opposite"),
+    [
+        ("Yes: every view goes through the database layer, admin site included.", True),
+        ("No, the database layer is decoupled; only the admin site needs it.", False),
+        ("No one needs the database layer except the admin site.", False),
+    ],
+)
+def test_a_yes_where_the_model_says_no_is_wrong(typed: str, opposite: bool) -> None:
+    graded = grade(typed, LAYER)
+    assert (graded.limited_by == "opposite") is opposite
+    assert (graded.score <= 0.15) is opposite

@@ -1,4 +1,5 @@
-"""Whether an answer swaps the roles of two terms the model answer contrasts.
+"""Whether an answer contradicts the model answer outright: it swaps the roles of two
+terms the model answer contrasts, or it opens with yes where the model says no.
 
 A model answer that contrasts two terms (``L1 uses the absolute values, while L2
 uses the squares``; ``The Shadow DOM is …. The Virtual DOM is …``) is read as
@@ -18,7 +19,7 @@ from itertools import pairwise
 from flaskprep.answer_terms import GRADING_STOP_WORDS, KeyTerm, scan
 from flaskprep.words.stems import stem
 
-__all__ = ["swapped_roles"]
+__all__ = ["opposite_polarity", "swapped_roles"]
 
 _CLAUSE_BREAK = re.compile(
     r"[.;!?]\s+|[.;!?]$|\n+|,?\s*\b(?:while|whereas|but|unlike|however|"
@@ -29,6 +30,21 @@ _PRONOUN = re.compile(r"\s*(?:it|they|this|these|its|their)\b", re.IGNORECASE)
 """A clause that starts with a pronoun goes on about the previous clause's subject."""
 MIN_CROSSED = 2
 """Least number of the other term's describing words that make a swap."""
+_YES_NO = re.compile(
+    r"^\W*(yes|yeah|yep|yup|absolutely|definitely|correct|no|nope|nah)\s*[,.;:!\u2013\u2014-]",
+    re.IGNORECASE,
+)
+"""An opening yes or no, set off by punctuation ("Nope.", "Yes:"; not "No one ...")."""
+_NO = frozenset({"no", "nope", "nah"})
+
+
+def opposite_polarity(answer: str, model_answer: str) -> bool:
+    """Whether the answer opens with yes where the model answer opens with no, or the
+    other way round ("Do I have to use the ORM?" "Nope." / "Yes: ...")."""
+    said, meant = _YES_NO.match(answer), _YES_NO.match(model_answer)
+    if said is None or meant is None:
+        return False
+    return (said.group(1).lower() in _NO) != (meant.group(1).lower() in _NO)
 
 
 def swapped_roles(

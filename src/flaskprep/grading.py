@@ -15,8 +15,9 @@ its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) or a n
 opposite ("never altered" for ``immutable``) earns part of its weight. Terms the model
 answer names only in an "(or ...)" aside are another way to say it: they earn credit
 but are never missing. A bare list of keywords (not a command with flags) loses 30%.
-When the model answer contrasts two terms and the answer gives each the other's role
-(``contrast``), the score is capped at 0.15. The model answer itself
+When the model answer contrasts two terms and the answer gives each the other's role,
+or the answer opens with yes where the model answer opens with no (``contrast``), the
+score is capped at 0.15. The model answer itself
 scores exactly 1.0.
 
 Pure, and fast: a model answer's terms are computed once and cached; the tables of word
@@ -45,7 +46,7 @@ from flaskprep.answer_terms import (
     term_matches,
     word_form,
 )
-from flaskprep.contrast import swapped_roles
+from flaskprep.contrast import opposite_polarity, swapped_roles
 from flaskprep.words.related import antonyms, neighbours, phrase_key, similarity
 from flaskprep.words.stems import same_family
 from flaskprep.words.tokens import normalise
@@ -98,7 +99,7 @@ NEGATION_REACH = 3
 NEGATIVE_PREFIXES = ("non", "un")
 
 
-Limit = Literal["padding", "keyword_list"]
+Limit = Literal["padding", "keyword_list", "opposite"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,8 @@ class Grade:
     """Two contrasted terms whose roles the answer swapped."""
     limited_by: Limit | None = None
     """What held the score below what the answer's key terms earned: words the model
-    answer does not use, or a bare list of keywords."""
+    answer does not use, a bare list of keywords, or a yes where the model says no (or
+    the other way round)."""
 
 
 def grade(
@@ -155,6 +157,8 @@ def grade(
     limit: Limit | None = "padding" if recall - score >= PADDING_NOTICED else None
     if _keyword_list(view) and not COMMAND_FLAG.search(answer) and score > KEYWORD_LIST_CAP:
         score, limit = KEYWORD_LIST_CAP, "keyword_list"
+    if opposite_polarity(answer, model_answer):
+        score, limit = min(score, SWAPPED_CAP), "opposite"
     swapped = swapped_roles(answer, model_answer, terms)
     if swapped:
         score = min(score, SWAPPED_CAP)

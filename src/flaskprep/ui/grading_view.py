@@ -20,6 +20,7 @@ LIMITS = {
     "keyword_list": f"A bare list of keywords earns {round(KEYWORD_LIST_CAP * 100)}% at most: "
     "say how they fit together.",
     "padding": "Much of your answer is not in the model answer, and that costs credit.",
+    "opposite": "Your answer opens with the opposite of the model answer's yes or no.",
 }
 
 
