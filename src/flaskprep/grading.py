@@ -12,13 +12,12 @@ given) times how informative the word is in general English
 nothing. A plain word said only through a near meaning (``raises`` for ``increases``, a
 phrase such as ``call off`` for ``cancel``; ``flaskprep.words.related``) or by a word
 its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) or a negated
-opposite ("never altered" for ``immutable``) earns part of its weight. Terms the model
-answer names only in an "(or ...)" aside are another way to say it: they earn credit
-but are never missing. A bare list of keywords (not a command with flags) loses 30%.
-When the model answer contrasts two terms and the answer gives each the other's role,
-or the answer opens with yes where the model answer opens with no (``contrast``), the
-score is capped at 0.15. The model answer itself
-scores exactly 1.0.
+opposite ("never altered" for ``immutable``) earns part of its weight. An "(or ...)"
+aside names another way to say what precedes it (``alternatives``): the way the answer
+did not take is not required. A bare list of keywords (not a command with flags) loses
+30%. When the model answer contrasts two terms and the answer gives each the other's
+role, or the answer opens with yes where the model answer opens with no
+(``contrast``), the score is capped at 0.15. The model answer itself scores exactly 1.0.
 
 Pure, and fast: a model answer's terms are computed once and cached; the tables of word
 weights and near meanings load on the first grade.
