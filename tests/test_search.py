@@ -360,3 +360,24 @@ def test_no_hits_suggest_no_word_that_is_not_a_plausible_misspelling(query: str)
     result = search(DECK, INDEX, query)
     assert result.hits == ()
     assert result.suggestion is None
+
+
+LETTERS = make_deck(
+    {
+        "Requests": [
+            ("Per-request storage", "Keep data for one request on `g`, e.g. the current user."),
+            ("Request objects", "The request object holds form data, e.g. fields and files."),
+            ("Response objects", "A response object wraps a body, i.e. the bytes sent back."),
+            ("Caching", "Cache costly results, e.g. in Redis, i.e. outside the process."),
+        ]
+    }
+)
+
+
+def test_a_one_letter_name_is_found_and_e_g_is_not_it() -> None:
+    """``g`` is a name the deck uses once; the letters of "e.g." and "i.e." are no words."""
+    index = build_index(LETTERS)
+    found = search(LETTERS, index, "g").hits
+    assert [hit.question.text for hit in found] == ["Per-request storage"]
+    top = search(LETTERS, index, "what is the g object", limit=3).hits
+    assert top and top[0].question.text == "Per-request storage"

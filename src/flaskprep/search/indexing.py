@@ -32,6 +32,10 @@ _ANSWER_WEIGHT = 1.0
 _CHUNK = re.compile(r"\w+(?:-\w+)*")
 _SEPARATORS = re.compile(r"[_-]+")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
+_LATIN = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.", re.IGNORECASE)
+"""``e.g.`` and ``i.e.``: their letters are no words."""
+NAME_WEIGHT = 1.0
+"""General weight of a one-letter word of the deck: a name (``g``, ``x``, C), not a letter."""
 _TF_BITS = 20
 """A posting's code: the question's shape, then its term frequency in the question and
 in the answer, each capped below ``1 << _TF_BITS`` (a million occurrences of one word
@@ -59,10 +63,11 @@ def _chunk_words(chunk: str) -> list[str]:
 
 
 def index_words(text: str) -> list[str]:
-    """The folded words of ``text`` that the index holds, in order."""
+    """The folded words of ``text`` that the index holds, in order (no letters of
+    "e.g." or "i.e.": a one-letter word is a name, such as Flask's ``g``)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    chunks = _CHUNK.findall(text.translate(_APOSTROPHES))
+    chunks = _CHUNK.findall(_LATIN.sub(" ", text.translate(_APOSTROPHES)))
     return [word for chunk in chunks for word in _chunk_words(chunk)]
 
 
@@ -194,7 +199,13 @@ def build_index(deck: Deck) -> SearchIndex:
     starts, docs, impacts = postings.flatten([tid for _, tid in by_stem], len(doc_sections))
     sections = tuple(frozenset(map(stem, index_words(s.title))) for s in deck.sections)
     surface = terms.surfaces(vocab)
-    weights = array("f", (weight(surface[tid] or root) for tid, root in enumerate(vocab)))
+    weights = array(
+        "f",
+        (
+            NAME_WEIGHT if len(root) == 1 and root.isalpha() else weight(surface[tid] or root)
+            for tid, root in enumerate(vocab)
+        ),
+    )
     return SearchIndex(
         WordTable(vocab), surface, starts, docs, impacts, sections, doc_sections, weights
     )
