@@ -21,9 +21,10 @@ the shipped file differs). Deterministic for a given WordNet.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+
+from shipped_table import build_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -58,17 +59,7 @@ def table() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    args = parser.parse_args(argv)
-    text = table()
-    if args.check:
-        same = OUTPUT.read_text(encoding="utf-8") == text
-        print("inflections.txt is up to date" if same else "inflections.txt differs: rebuild it")
-        return 0 if same else 1
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {text.count(chr(10)) - 1} forms")
-    return 0
+    return build_or_check(__doc__.splitlines()[0], OUTPUT, table, argv)
 
 
 if __name__ == "__main__":

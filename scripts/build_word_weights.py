@@ -25,13 +25,14 @@ table is shared under the same licence (see ``src/flaskprep/words/WEIGHTS-LICENS
 
 from __future__ import annotations
 
-import argparse
 import html
 import math
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from shipped_table import build_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "flaskprep" / "words" / "weights.txt"
@@ -90,18 +91,8 @@ def build_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    args = parser.parse_args()
-    text = build_table()
-    if args.check:
-        same = OUTPUT.read_text(encoding="utf-8") == text
-        print("weights.txt is up to date" if same else "weights.txt differs: rebuild it")
-        return 0 if same else 1
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {text.count(chr(10))} words")
-    return 0
+def main(argv: list[str] | None = None) -> int:
+    return build_or_check(__doc__.splitlines()[0], OUTPUT, build_table, argv)
 
 
 if __name__ == "__main__":
