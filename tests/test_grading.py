@@ -436,3 +436,38 @@ def test_a_yes_where_the_model_says_no_is_wrong(typed: str, opposite: bool) -> N
     graded = grade(typed, LAYER)
     assert (graded.limited_by == "opposite") is opposite
     assert (graded.score <= 0.15) is opposite
+
+
+MERGE = (
+    "Merge joins two histories with a merge commit and keeps the original commits; rebase "
+    "replays your commits on top of another base, rewriting their hashes for a linear history."
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "swapped"),
+    [
+        (
+            "merge adds a merge commit and keeps history, rebase replays commits on a new base",
+            False,
+        ),
+        ("rebase adds a merge commit and keeps history, merge replays commits on a new base", True),
+    ],
+)
+def test_a_comma_before_the_other_term_starts_a_claim_of_its_own(typed: str, swapped: bool) -> None:
+    assert (grade(typed, MERGE).swapped is not None) is swapped
+
+
+def test_a_placeholder_in_a_command_is_no_key_term() -> None:
+    terms = [t.text for t in key_terms("Run `git checkout -b <branch-name>`; style a `<div>`.")]
+    assert terms == ["Run", "git", "checkout", "style", "div"]
+
+
+def test_an_opening_no_answers_the_question_and_negates_nothing() -> None:
+    model_text = "Comparing NULL with = yields UNKNOWN, never true."
+    assert "true" not in grade("No, it gives false.", model_text).matched
+
+
+@pytest.mark.parametrize(("typed", "opposite"), [("Yes", True), ("yes!", True), ("No", False)])
+def test_a_bare_yes_or_no_is_read_too(typed: str, opposite: bool) -> None:
+    assert (grade(typed, LAYER).limited_by == "opposite") is opposite

@@ -291,3 +291,23 @@ def test_an_option_hides_the_questions_word_family_and_keeps_code_quotes() -> No
     shown = DistractorPool(deck).masked(card, card)
     assert "onfig" not in shown
     assert "url_for('…', filename='x')" in shown
+
+
+def test_no_option_gives_itself_away_by_an_opening_yes_or_no() -> None:
+    cards = [
+        ("Is it safe to rebase pushed commits?", "No. Rebasing rewrites hashes others pulled."),
+        ("What does git stash do?", "It shelves uncommitted changes for later."),
+        ("What does git revert do?", "It adds a commit that undoes another one."),
+        ("What does git fetch do?", "It downloads remote commits without merging."),
+        ("What does git tag do?", "It names a commit, usually a release."),
+    ]
+    questions = tuple(
+        Question(f"0a1b2c{i:02x}", text, answer, 2 * i + 1, 0, i + 1)
+        for i, (text, answer) in enumerate(cards)
+    )
+    built = Deck.build("Git", "git.md", (Section(1, "Git", questions),), key="git")
+    pool = DistractorPool(built)
+    prompt = choice_prompt(pool, questions[0], random.Random(0))
+    assert prompt is not None
+    assert not any(option.lstrip().lower().startswith(("no", "yes")) for option in prompt.options)
+    assert any("rewrites hashes" in option for option in prompt.options)

@@ -38,6 +38,9 @@ GRADING_STOP_WORDS = STOP_WORDS | frozenset(
 _GENERIC_PARTS = frozenset({"applic", "flask"})
 
 _CODE_SPAN = re.compile(r"`([^`]*)`")
+_PLACEHOLDER = re.compile(r"(?<=\S\s)<[A-Za-z][\w-]*>")
+"""A placeholder after a command (``git checkout -b <branch>``): what the user fills in,
+no key term. Alone in its span (``<div>``) it is a name."""
 _RAW_TOKEN = re.compile(r"[A-Za-z_][\w’']*(?:[.\-][A-Za-z0-9_][\w]*)*|\d{2,}")
 _SUB_WORD = CAMEL_PART  # the one camel-case pattern (words.tokens)
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
@@ -126,7 +129,7 @@ def scan(text: str) -> list[Token]:
     position = 0
     for span in _CODE_SPAN.finditer(text):
         tokens.extend(_scan_prose(text, position, span.start()))
-        code = span.group(1)
+        code = _PLACEHOLDER.sub(" ", span.group(1))
         tokens.extend(
             _code_token(m.group()) for m in _RAW_TOKEN.finditer(code) if not _short_flag(code, m)
         )

@@ -31,11 +31,14 @@ _PRONOUN = re.compile(r"\s*(?:it|they|this|these|its|their)\b", re.IGNORECASE)
 MIN_CROSSED = 2
 """Least number of the other term's describing words that make a swap."""
 _YES_NO = re.compile(
-    r"^\W*(yes|yeah|yep|yup|absolutely|definitely|correct|no|nope|nah)\s*[,.;:!\u2013\u2014-]",
+    r"^\W*(yes|yeah|yep|yup|absolutely|definitely|correct|no|nope|nah)\s*(?:[,.;:!\u2013\u2014-]|$)",
     re.IGNORECASE,
 )
-"""An opening yes or no, set off by punctuation ("Nope.", "Yes:"; not "No one ...")."""
+"""An opening yes or no, set off by punctuation or alone ("Nope.", "Yes:", "no"; not
+"No one ...")."""
 _NO = frozenset({"no", "nope", "nah"})
+COMMA_REACH = 2
+"""How near after a comma a subject must come to start a claim of its own."""
 
 
 def opposite_polarity(answer: str, model_answer: str) -> bool:
@@ -112,8 +115,7 @@ def _agreement(
 ) -> tuple[int, int]:
     """Describing words the answer gives each term: its own, and the other term's."""
     straight = crossed = 0
-    for clause in _clauses(answer):
-        words = _clause_words(clause)
+    for words in _claims(answer, (first, second)):
         subject = next((w for w in words if w in (first, second)), None)
         if subject is None:
             continue
@@ -122,3 +124,17 @@ def _agreement(
         straight += len(described & mine)
         crossed += len(described & theirs)
     return straight, crossed
+
+
+def _claims(answer: str, subjects: tuple[str, str]) -> list[list[str]]:
+    """The answer's clauses as word lists, a clause also split where a comma is followed
+    by a subject ("merge keeps history, rebase replays commits" is two claims)."""
+    claims: list[list[str]] = []
+    for clause in _clauses(answer):
+        claims.append([])
+        for piece in clause.split(","):
+            words = _clause_words(piece)
+            if claims[-1] and any(w in subjects for w in words[:COMMA_REACH]):
+                claims.append([])
+            claims[-1].extend(words)
+    return claims

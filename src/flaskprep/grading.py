@@ -93,6 +93,8 @@ NEGATIONS = frozenset(
     doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
 )
 """Words that turn the next few into their opposite (apostrophes are dropped: ``cant``)."""
+ANSWER_PARTICLES = frozenset({"no", "nope", "nah"})
+"""A first word that answers the question ("No, it gives false"), negating nothing after it."""
 NEGATION_REACH = 3
 """How many words after a negation it reaches ("can never be altered")."""
 NEGATIVE_PREFIXES = ("non", "un")
@@ -248,7 +250,7 @@ def _negated(term: KeyTerm, view: AnswerView) -> str:
         return ""
     words = view.words
     for index, word in enumerate(words):
-        if word not in NEGATIONS:
+        if word not in NEGATIONS or (index == 0 and word in ANSWER_PARTICLES):
             continue
         for other in words[index + 1 : index + 1 + NEGATION_REACH]:
             form = word_form(other)

@@ -38,6 +38,8 @@ so masking ``'static'`` keeps both quotes."""
 FAMILY_STEM = 5
 """A stem this long that starts another says the same word (``config``, ``configur``)."""
 _MASKS = re.compile(r"…(?:[\s,/]+…)+")
+_YES_NO = re.compile(r"^\s*(?:yes|yeah|yep|no|nope|nah)\s*[,.;:!\u2013\u2014-]\s*", re.IGNORECASE)
+"""An answer's opening yes or no: the one option that says it would be the answer."""
 
 
 class DistractorPool:
@@ -88,7 +90,7 @@ class DistractorPool:
     def masked(self, question: Question, source: Question) -> str:
         """``source``'s answer as an option for ``question``: each word (or identifier) that
         either question says is hidden, so every option hides its own question's words
-        and none shares the card's."""
+        and none shares the card's; an opening yes or no is dropped."""
         hidden = self._asked(question) | self._asked(source)
 
         def hide(match: re.Match[str]) -> str:
@@ -96,7 +98,7 @@ class DistractorPool:
             hit = any(w in hidden or _in_family(stem(w), hidden) for w in words)
             return MASK if hit else match.group()
 
-        return _MASKS.sub(MASK, _WORDISH.sub(hide, source.answer))
+        return _MASKS.sub(MASK, _WORDISH.sub(hide, _YES_NO.sub("", source.answer, count=1)))
 
     def _asked(self, question: Question) -> set[str]:
         words = [w for w in tokenize(question.text) if w not in STOP_WORDS]
