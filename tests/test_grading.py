@@ -471,3 +471,27 @@ def test_an_opening_no_answers_the_question_and_negates_nothing() -> None:
 @pytest.mark.parametrize(("typed", "opposite"), [("Yes", True), ("yes!", True), ("No", False)])
 def test_a_bare_yes_or_no_is_read_too(typed: str, opposite: bool) -> None:
     assert (grade(typed, LAYER).limited_by == "opposite") is opposite
+
+
+SQL_FILTERS = (
+    "`WHERE` filters rows before grouping; `HAVING` filters groups after `GROUP BY` and can "
+    "use aggregate functions like `COUNT(*)`."
+)
+
+
+def test_a_keyword_in_code_of_its_own_is_a_term_even_if_a_stop_word() -> None:
+    assert {"is", "WHERE"} <= {t.text for t in key_terms("Use `is` for identity; `WHERE` too.")}
+    assert "from" not in {t.text for t in key_terms("Write `from x import y`.")}
+
+
+@pytest.mark.parametrize(
+    ("typed", "swapped"),
+    [
+        ("WHERE keeps rows before grouping, HAVING keeps groups using aggregate functions", False),
+        ("HAVING keeps rows before grouping, WHERE keeps groups using aggregate functions", True),
+    ],
+)
+def test_swapped_sql_keywords_are_caught(typed: str, swapped: bool) -> None:
+    graded = grade(typed, SQL_FILTERS, question="What is the difference between WHERE and HAVING?")
+    assert (graded.swapped is not None) is swapped
+    assert (graded.score <= 0.15) is swapped

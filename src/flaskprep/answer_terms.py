@@ -68,6 +68,8 @@ class Token:
     surface: str
     kind: TermKind
     sub_words: tuple[str, ...]
+    pinned: bool = False
+    """A code span of its own (`` `is` ``, `` `WHERE` ``): a term even if a stop word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,9 @@ def _term_of(token: Token) -> KeyTerm | None:
         form = NON_ALNUM.sub("", token.surface).lower()
         return KeyTerm(token.surface, form, token.kind, tuple(word_form(w) for w in words))
     word = words[0] if words else ""
-    if word in GRADING_STOP_WORDS or (len(word) < 2 and token.kind != "identifier"):
+    if (word in GRADING_STOP_WORDS and not token.pinned) or (
+        len(word) < 2 and token.kind != "identifier"
+    ):
         return None
     form = word_form(word)
     return KeyTerm(token.surface, form, token.kind, (form,))
@@ -130,9 +134,8 @@ def scan(text: str) -> list[Token]:
     for span in _CODE_SPAN.finditer(text):
         tokens.extend(_scan_prose(text, position, span.start()))
         code = _PLACEHOLDER.sub(" ", span.group(1))
-        tokens.extend(
-            _code_token(m.group()) for m in _RAW_TOKEN.finditer(code) if not _short_flag(code, m)
-        )
+        raw = [m.group() for m in _RAW_TOKEN.finditer(code) if not _short_flag(code, m)]
+        tokens.extend(_code_token(r, pinned=len(raw) == 1) for r in raw)
         position = span.end()
     tokens.extend(_scan_prose(text, position, len(text)))
     return tokens
@@ -176,8 +179,8 @@ def _emphasis(word: str) -> bool:
     return len(word) >= 4 and weight(word) < RARE
 
 
-def _code_token(raw: str) -> Token:
-    return Token(raw, "identifier", tuple(fold(w) for w in _SUB_WORD.findall(raw)))
+def _code_token(raw: str, *, pinned: bool = False) -> Token:
+    return Token(raw, "identifier", tuple(fold(w) for w in _SUB_WORD.findall(raw)), pinned)
 
 
 def _is_extension_name(raw: str) -> bool:

@@ -13,7 +13,7 @@ the other's description at least twice and clearly better than its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from flaskprep.answer_terms import GRADING_STOP_WORDS, KeyTerm, scan
@@ -56,7 +56,7 @@ def swapped_roles(
     """The two contrasted terms whose roles ``answer`` swaps, if it does."""
     names = {_raw_key(t.text): t for t in terms if t.text.strip()}
     clauses = _clauses(model_answer)
-    model_clauses = [_clause_words(c) for c in clauses]
+    model_clauses = [_clause_words(c, names) for c in clauses]
     subjects: list[str | None] = []
     for clause, words in zip(clauses, model_clauses, strict=True):
         continues = _PRONOUN.match(clause) and subjects
@@ -73,9 +73,11 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
 
 
-def _clause_words(clause: str) -> list[str]:
+def _clause_words(clause: str, names: Collection[str] = ()) -> list[str]:
+    """The clause's words as raw keys, stop words left out unless a term (`` `WHERE` ``)."""
     words = [w for token in scan(clause) for w in token.sub_words if w]
-    return [_raw_key(w) for w in words if w not in GRADING_STOP_WORDS and len(w) > 1]
+    keys = [(w, _raw_key(w)) for w in words if len(w) > 1]
+    return [key for w, key in keys if w not in GRADING_STOP_WORDS or key in names]
 
 
 def _raw_key(word: str) -> str:
@@ -133,7 +135,7 @@ def _claims(answer: str, subjects: tuple[str, str]) -> list[list[str]]:
     for clause in _clauses(answer):
         claims.append([])
         for piece in clause.split(","):
-            words = _clause_words(piece)
+            words = _clause_words(piece, subjects)
             if claims[-1] and any(w in subjects for w in words[:COMMA_REACH]):
                 claims.append([])
             claims[-1].extend(words)
