@@ -115,3 +115,27 @@ def test_typed_answers_score_as_check_scores_them() -> None:
     quiz_score = next(line for line in quiz.stdout.splitlines() if line.startswith("Score:"))
     check_score = next(line for line in check.stdout.splitlines() if line.startswith("Score:"))
     assert quiz_score == check_score
+
+
+def test_a_typed_answer_scores_in_a_folder_as_check_scores_it_in_its_deck(
+    tmp_path: Path,
+) -> None:
+    """The folder's other decks do not change a deck's term rarity, nor so a score."""
+    folder = _folder(tmp_path)
+    (folder / "c.md").write_text(
+        "# Greek\n\n## 1. More\n"
+        + "".join(
+            f"- What is {w}?\n  - **Answer:** A letter of the Greek alphabet, {w}.\n"
+            for w in ("gamma", "delta", "epsilon", "zeta")
+        ),
+        encoding="utf-8",
+    )
+    typed = "The first Greek letter."
+    quiz = run(
+        "--deck", str(folder), "quiz", "-m", "type", "-n", "1", "--cram", stdin=typed + "\n\n"
+    )
+    assert quiz.exit_code == 0, quiz.stderr
+    assert "What is alpha?" in quiz.stdout
+    checked = run("--deck", str(folder / "a.md"), "check", "1.1", typed)
+    score = next(line for line in checked.stdout.splitlines() if line.startswith("Score:"))
+    assert score in quiz.stdout

@@ -120,12 +120,15 @@ def _pick(deck: Deck, sections: list[int], plan: _Plan, store: ProgressStore) ->
     )
 
 
-def _idf(decks: list[Deck], mode: str) -> dict[str, float] | None:
-    """Typed answers are graded with the deck's term rarity, as ``check`` grades them."""
+def _idf(decks: list[Deck], mode: str) -> dict[str, dict[str, float]]:
+    """Typed answers are graded with their own deck's term rarity, as ``check`` grades them."""
     if mode not in ("type", "mixed"):
-        return None
-
-    return idf_table(q.answer for deck in decks for q in deck.questions if q.answered)
+        return {}
+    found: dict[str, dict[str, float]] = {}
+    for deck in decks:
+        table = idf_table(q.answer for q in deck.questions if q.answered)
+        found.update((q.id, table) for q in deck.questions)
+    return found
 
 
 def _open(store: ProgressStore, deck: Deck) -> DeckProgress:

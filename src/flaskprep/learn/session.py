@@ -89,8 +89,9 @@ class Session:
     """Cards not shown yet, in order."""
     recorder: Recorder
     rng: random.Random = field(default_factory=lambda: random.Random(0))
-    idf: Mapping[str, float] | None = None
-    """The deck's term rarity for grading typed answers (as ``check`` grades them)."""
+    idf: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """Each question's deck's term rarity, by question id, for grading typed answers (as
+    ``check`` grades them: a folder's other decks do not change a score)."""
     now: datetime | None = None
     """The latest time the controller told us; picks which repeats are due."""
     repeats: list[Repeat] = field(default_factory=list)
@@ -202,7 +203,8 @@ class Session:
         return self.current.mode if self.current is not None else None
 
     def _propose(self, prompt: Prompt, text: str) -> None:
-        result = grade(text, prompt.question.answer, self.idf, question=prompt.question.text)
+        question = prompt.question
+        result = grade(text, question.answer, self.idf.get(question.id), question=question.text)
         self.outcome = Outcome(None, rating_from_score(result.score), typed=text, grade=result)
         self.phase = "answer"
 
