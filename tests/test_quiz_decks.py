@@ -121,9 +121,16 @@ def test_a_typed_answer_scores_in_a_folder_as_check_scores_it_in_its_deck(
     tmp_path: Path,
 ) -> None:
     """The folder's other decks do not change a deck's term rarity, nor so a score."""
-    folder = _folder(tmp_path)
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "# Alpha\n\n## 1. Basics\n- What is alpha?\n"
+        "  - **Answer:** The first letter of the Greek alphabet.\n\n## 2. Signs\n"
+        "- What is a letter?\n  - **Answer:** A sign of the alphabet.\n",
+        encoding="utf-8",
+    )
     (folder / "c.md").write_text(
-        "# Greek\n\n## 1. More\n"
+        "# Greek\n\n## 1. Basics\n"
         + "".join(
             f"- What is {w}?\n  - **Answer:** A letter of the Greek alphabet, {w}.\n"
             for w in ("gamma", "delta", "epsilon", "zeta")
@@ -131,9 +138,8 @@ def test_a_typed_answer_scores_in_a_folder_as_check_scores_it_in_its_deck(
         encoding="utf-8",
     )
     typed = "The first Greek letter."
-    quiz = run(
-        "--deck", str(folder), "quiz", "-m", "type", "-n", "1", "--cram", stdin=typed + "\n\n"
-    )
+    args = ("--deck", str(folder), "quiz", "-m", "type", "-n", "1", "-s", "Basics", "--cram")
+    quiz = run(*args, stdin=typed + "\n\n")
     assert quiz.exit_code == 0, quiz.stderr
     assert "What is alpha?" in quiz.stdout
     checked = run("--deck", str(folder / "a.md"), "check", "1.1", typed)
