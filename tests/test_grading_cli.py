@@ -104,6 +104,9 @@ def test_a_capped_keyword_list_says_why_it_is_not_full_marks() -> None:
     assert "A bare list of keywords earns 55% at most" in listed.stdout
     spoken = run("check", "1.4", GOOD_BLUEPRINT)
     assert "bare list" not in spoken.stdout and "costs credit" not in spoken.stdout
+    listed_json = check_json("1.4", "blueprints routes templates modular reuse create_app testing")
+    assert listed_json["limited_by"] == "keyword_list"
+    assert check_json("1.4", GOOD_BLUEPRINT)["limited_by"] is None
 
 
 def test_a_long_missing_list_shows_the_weightiest_terms_and_counts_the_rest(

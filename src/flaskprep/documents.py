@@ -105,6 +105,7 @@ def check_document(deck: Deck, question: Question, grade: Grade) -> Document:
         "matched_by": [{"term": term, "by": by} for term, by in grade.matched_by],
         "missing": list(grade.missing),
         "swapped": list(grade.swapped) if grade.swapped else None,
+        "limited_by": grade.limited_by,
     }
 
 
