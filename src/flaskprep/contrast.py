@@ -19,7 +19,7 @@ from itertools import pairwise
 from flaskprep.answer_terms import GRADING_STOP_WORDS, KeyTerm, scan
 from flaskprep.words.stems import stem
 
-__all__ = ["opposite_polarity", "swapped_roles"]
+__all__ = ["NO_ANSWERS", "opposite_polarity", "swapped_roles"]
 
 _CLAUSE_BREAK = re.compile(
     r"[.;!?]\s+|[.;!?]$|\n+|,?\s*\b(?:while|whereas|but|unlike|however|"
@@ -36,7 +36,8 @@ _YES_NO = re.compile(
 )
 """An opening yes or no, set off by punctuation or alone ("Nope.", "Yes:", "no"; not
 "No one ...")."""
-_NO = frozenset({"no", "nope", "nah"})
+NO_ANSWERS = frozenset({"no", "nope", "nah"})
+"""The words that answer a question with no."""
 COMMA_REACH = 2
 """How near after a comma a subject must come to start a claim of its own."""
 
@@ -47,7 +48,7 @@ def opposite_polarity(answer: str, model_answer: str) -> bool:
     said, meant = _YES_NO.match(answer), _YES_NO.match(model_answer)
     if said is None or meant is None:
         return False
-    return (said.group(1).lower() in _NO) != (meant.group(1).lower() in _NO)
+    return (said.group(1).lower() in NO_ANSWERS) != (meant.group(1).lower() in NO_ANSWERS)
 
 
 def swapped_roles(

@@ -45,7 +45,7 @@ from flaskprep.answer_terms import (
     term_matches,
     word_form,
 )
-from flaskprep.contrast import opposite_polarity, swapped_roles
+from flaskprep.contrast import NO_ANSWERS, opposite_polarity, swapped_roles
 from flaskprep.words.related import antonyms, neighbours, phrase_key, similarity
 from flaskprep.words.stems import same_family
 from flaskprep.words.tokens import normalise
@@ -93,8 +93,6 @@ NEGATIONS = frozenset(
     doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
 )
 """Words that turn the next few into their opposite (apostrophes are dropped: ``cant``)."""
-ANSWER_PARTICLES = frozenset({"no", "nope", "nah"})
-"""A first word that answers the question ("No, it gives false"), negating nothing after it."""
 NEGATION_REACH = 3
 """How many words after a negation it reaches ("can never be altered")."""
 NEGATIVE_PREFIXES = ("non", "un")
@@ -250,8 +248,8 @@ def _negated(term: KeyTerm, view: AnswerView) -> str:
         return ""
     words = view.words
     for index, word in enumerate(words):
-        if word not in NEGATIONS or (index == 0 and word in ANSWER_PARTICLES):
-            continue
+        if word not in NEGATIONS or (index == 0 and word in NO_ANSWERS):
+            continue  # "No, it gives false": an opening no answers, it negates nothing
         for other in words[index + 1 : index + 1 + NEGATION_REACH]:
             form = word_form(other)
             if any(form == o or similarity(form, o) >= NEAR_MIN for o in opposites):
