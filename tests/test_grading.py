@@ -199,11 +199,14 @@ def test_model_answer_scores_exactly_one(answer: str) -> None:
     assert grade(answer, answer).missing == ()
 
 
-def test_empty_answer_scores_zero_and_misses_everything() -> None:
+def test_empty_answer_scores_zero_and_misses_everything_but_the_aside() -> None:
     answer = model("Blueprints encapsulate")
+    assert "(`create_app`)" in answer
     result = grade("   ", answer, IDF)
     assert (result.score, result.matched) == (0.0, ())
-    assert sorted(result.missing) == sorted(t.text for t in key_terms(answer))
+    assert sorted(result.missing) == sorted(
+        t.text for t in key_terms(answer) if t.text != "create_app"
+    )
 
 
 @pytest.mark.parametrize(
@@ -495,3 +498,61 @@ def test_swapped_sql_keywords_are_caught(typed: str, swapped: bool) -> None:
     graded = grade(typed, SQL_FILTERS, question="What is the difference between WHERE and HAVING?")
     assert (graded.swapped is not None) is swapped
     assert (graded.score <= 0.15) is swapped
+
+
+FOREST = (
+    "A random forest trains many decision trees on random samples and averages their votes "
+    "(an ensemble method), for example to classify images or predict prices."
+)
+FOREST_PLAIN = (
+    "A random forest trains many decision trees on random samples and averages their votes."
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["It trains lots of decision trees on random samples and averages what they vote.", "trees"],
+)
+def test_leaving_out_an_aside_or_an_example_costs_nothing(typed: str) -> None:
+    """Terms only a remark in parentheses or an example says are not missing: the answer
+    scores as it would against the model answer without them."""
+    graded = grade(typed, FOREST)
+    assert graded.score == pytest.approx(grade(typed, FOREST_PLAIN).score)
+    assert not {"ensemble", "images", "prices"} & set(graded.missing)
+
+
+def test_an_aside_or_an_example_said_still_earns_credit() -> None:
+    plain = "It trains many decision trees on random samples and averages their votes."
+    assert grade(plain + " It is an ensemble.", FOREST).matched_by[-1] == ("ensemble", "ensemble")
+    assert grade("It is an ensemble.", FOREST).score > grade("It is a thing.", FOREST).score
+
+
+@pytest.mark.parametrize(
+    ("model_text", "without_asides"),
+    [
+        ("Call `len(items)` to count a list.", "Call `len(items)` to count a list."),  # code
+        ("(See the tutorial on blueprints.)", "(See the tutorial on blueprints.)"),  # all aside
+        ("Frameworks such as Django ship an ORM.", "Frameworks ship an ORM."),
+        ("Use a queue (e.g. Celery) for slow jobs.", "Use a queue for slow jobs."),
+        ("Use a task queue for slow jobs; for instance Celery.", "Use a task queue for slow jobs."),
+        ("Use a queue. For example, Celery runs tasks.", "Use a queue."),
+        ("Apps, for example Django sites, need a WSGI server.", "Apps need a WSGI server."),
+        ("Tools such as `ruff`, Black or `isort` fix style.", "Tools fix style."),
+    ],
+)
+def test_what_counts_as_an_aside(model_text: str, without_asides: str) -> None:
+    """A blank answer misses what the model answer says outside its asides and examples."""
+    assert grade("", model_text).missing == grade("", without_asides).missing
+
+
+def test_a_partly_right_answer_outscores_one_that_swaps_the_roles() -> None:
+    question = "What is the difference between WHERE and HAVING?"
+    partly = grade("One of them works before grouping.", SQL_FILTERS, question=question)
+    swapped = grade(
+        "HAVING keeps rows before grouping, WHERE keeps groups using aggregate functions",
+        SQL_FILTERS,
+        question=question,
+    )
+    assert swapped.swapped is not None
+    assert partly.swapped is None
+    assert partly.score > swapped.score

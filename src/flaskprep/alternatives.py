@@ -1,8 +1,11 @@
-"""Either-or in a model answer: "`git switch -c name` (or `git checkout -b name`)".
+"""What a model answer says that an answer need not: either-ors, asides and examples.
 
-An "(or ...)" aside names another way to say what comes just before it. An answer that
-says either way has said it: the terms only the way it did not take are not required.
-Pure: the grader (``grading``) asks which terms are optional for an answer.
+An "(or ...)" aside names another way to say what comes just before it
+("`git switch -c name` (or `git checkout -b name`)"). An answer that says either way has
+said it: the terms only the way it did not take are not required. Other asides in
+parentheses and examples ("for example", "e.g.", "such as") elaborate: their own terms
+earn credit when said and cost nothing when not. Pure: the grader (``grading``) asks
+which terms are optional for an answer.
 """
 
 from __future__ import annotations
@@ -14,12 +17,24 @@ from functools import lru_cache
 
 from flaskprep.answer_terms import cached_key_terms
 
-__all__ = ["Alternative", "alternatives", "optional_forms"]
+__all__ = ["Alternative", "alternatives", "elaboration", "optional_forms"]
 
 ALTERNATIVE = re.compile(r"\(\s*or\s+((?:[^()]|\([^()]*\))+)\)", re.IGNORECASE)
 """An aside that names another way: "(or ``git checkout -b``)", one level of nesting."""
 _CODE_BEFORE = re.compile(r"`[^`]+`\s*$")
 """The code span just before an aside: the way the aside is an alternative to."""
+_CODE = re.compile(r"`[^`]*`")
+ASIDE = re.compile(r"\((?:[^()]|\([^()]*\))+\)")
+"""A remark in parentheses (one level of nesting): "gradient descent (GD)"."""
+EXAMPLE = re.compile(
+    r"(?:^|(?<=[.;!?(]\s)|(?<=\())\s*(?:for example|for instance|e\.g\.)[^.;!?()]*"
+    r"|\b(?:for example|for instance|e\.g\.)[^,.;!?()]*"
+    r"|\bsuch as\s+(?:`+|\w[\w.+#-]*)(?:\s*(?:,|\band\b|\bor\b)+\s*(?:`+|(?-i:[A-Z])[\w.+#-]*))*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""An example: a sentence that opens with "for example" (or "for instance", "e.g."),
+else the phrase to its comma; after "such as", its first item and the names or code
+joined to it ("such as Flask, Django and `aiohttp`")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +64,26 @@ def alternatives(model_answer: str) -> tuple[Alternative, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
+def elaboration(model_answer: str) -> frozenset[str]:
+    """Term forms only the asides and examples of ``model_answer`` say (none when they
+    say all of it: then they are the answer). Parentheses inside code are code."""
+    masked = _CODE.sub(lambda code: "`" * len(code.group()), model_answer)
+    spans = [m.span() for pattern in (ASIDE, EXAMPLE) for m in pattern.finditer(masked)]
+    if not spans:
+        return frozenset()
+    kept = list(model_answer)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    asides = " ".join(model_answer[start:end] for start, end in spans)
+    rest = _forms("".join(kept))
+    return _forms(asides) - rest if rest else frozenset()
+
+
 def optional_forms(model_answer: str, said: Callable[[str], bool]) -> frozenset[str]:
-    """The forms an answer need not say: of each either-or, the way it took less of."""
-    optional: set[str] = set()
+    """The forms an answer need not say: of each either-or, the way it took less of; of
+    the asides and examples, those it did not say."""
+    optional = {form for form in elaboration(model_answer) if not said(form)}
     for alternative in alternatives(model_answer):
         main = sum(map(said, alternative.main))
         aside = sum(map(said, alternative.aside))

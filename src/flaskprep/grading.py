@@ -14,10 +14,11 @@ phrase such as ``call off`` for ``cancel``; ``flaskprep.words.related``) or by a
 its stem opens with (``data`` for ``dataset``, ``modul`` for ``modular``) or a negated
 opposite ("never altered" for ``immutable``) earns part of its weight. An "(or ...)"
 aside names another way to say what precedes it (``alternatives``): the way the answer
-did not take is not required. A bare list of keywords (not a command with flags) loses
-30%. When the model answer contrasts two terms and the answer gives each the other's
-role, or the answer opens with yes where the model answer opens with no
-(``contrast``), the score is capped at 0.15. The model answer itself scores exactly 1.0.
+did not take is not required; nor are the terms only an aside in parentheses or an
+example ("for example", "such as") says. A bare list of keywords (not a command with
+flags) scores Hard at best. When the model answer contrasts two terms and the answer
+gives each the other's role, or the answer opens with yes where the model answer opens
+with no (``contrast``), the score is capped at 0.05. The model answer itself scores exactly 1.0.
 
 Pure, and fast: a model answer's terms are computed once and cached; the tables of word
 weights and near meanings load on the first grade.
@@ -56,7 +57,9 @@ __all__ = ["Grade", "KeyTerm", "grade", "idf_table", "key_terms", "term_matches"
 KIND_WEIGHT: dict[TermKind, float] = {"identifier": 2.0, "name": 1.5, "word": 1.0}
 KEYWORD_LIST_CAP = 0.55
 """Most a bare list of keywords scores: Hard at best."""
-SWAPPED_CAP = 0.15
+SWAPPED_CAP = 0.05
+"""Most an answer that swaps the model's roles or answers yes for no scores: below any
+answer that is partly right and contradicts nothing."""
 NEAR_MIN = 0.5
 """Least cosine at which a word of the answer says a term of the model in other words."""
 NEAR_CREDIT = 0.9
