@@ -556,3 +556,20 @@ def test_a_partly_right_answer_outscores_one_that_swaps_the_roles() -> None:
     assert swapped.swapped is not None
     assert partly.swapped is None
     assert partly.score > swapped.score
+
+
+def test_an_identifier_is_a_subject_not_three_words_that_describe_another() -> None:
+    """``app.test_client`` is what its clause is about: an answer that also says "app" and
+    "client" about fixtures swaps nothing."""
+    model_text = model("`app.test_client()`")
+    right = grade(
+        "app.test_client() sends fake requests to your app without a server, and pytest "
+        "fixtures build the app and client for each test",
+        model_text,
+        IDF,
+    )
+    assert right.swapped is None and right.score > 0.5
+    swapped = grade(
+        "fixtures simulate HTTP calls; app.test_client() seeds database state", model_text
+    )
+    assert swapped.swapped is not None

@@ -64,7 +64,7 @@ def swapped_roles(
         subjects.append(subjects[-1] if continues else _subject(words, names))
     for first, second in _contrasted(subjects):
         own, other = _descriptions(model_clauses, subjects, first, second)
-        straight, crossed = _agreement(answer, first, second, own, other)
+        straight, crossed = _agreement(answer, (first, second), own, other, names)
         if crossed >= MIN_CROSSED and crossed > 2 * straight:
             return names[first].text, names[second].text
     return None
@@ -75,10 +75,22 @@ def _clauses(text: str) -> list[str]:
 
 
 def _clause_words(clause: str, names: Collection[str] = ()) -> list[str]:
-    """The clause's words as raw keys, stop words left out unless a term (`` `WHERE` ``)."""
-    words = [w for token in scan(clause) for w in token.sub_words if w]
-    keys = [(w, _raw_key(w)) for w in words if len(w) > 1]
-    return [key for w, key in keys if w not in GRADING_STOP_WORDS or key in names]
+    """The clause's words as raw keys, stop words left out unless a term (`` `WHERE` ``).
+
+    An identifier that is a term counts as itself, not as its parts: ``app.test_client``
+    is a subject, and its ``app``, ``test`` and ``client`` describe nothing.
+    """
+    keys: list[str] = []
+    for token in scan(clause):
+        whole = _raw_key(token.surface)
+        if len(token.sub_words) > 1 and whole in names:
+            keys.append(whole)
+            continue
+        for word in token.sub_words:
+            key = _raw_key(word)
+            if len(word) > 1 and (word not in GRADING_STOP_WORDS or key in names):
+                keys.append(key)
+    return keys
 
 
 def _raw_key(word: str) -> str:
@@ -114,11 +126,16 @@ def _descriptions(
 
 
 def _agreement(
-    answer: str, first: str, second: str, own: set[str], other: set[str]
+    answer: str,
+    subjects: tuple[str, str],
+    own: set[str],
+    other: set[str],
+    names: Collection[str],
 ) -> tuple[int, int]:
     """Describing words the answer gives each term: its own, and the other term's."""
+    first, second = subjects
     straight = crossed = 0
-    for words in _claims(answer, (first, second)):
+    for words in _claims(answer, subjects, names):
         subject = next((w for w in words if w in (first, second)), None)
         if subject is None:
             continue
@@ -129,14 +146,15 @@ def _agreement(
     return straight, crossed
 
 
-def _claims(answer: str, subjects: tuple[str, str]) -> list[list[str]]:
-    """The answer's clauses as word lists, a clause also split where a comma is followed
-    by a subject ("merge keeps history, rebase replays commits" is two claims)."""
+def _claims(answer: str, subjects: tuple[str, str], names: Collection[str]) -> list[list[str]]:
+    """The answer's clauses as word lists (read with the model answer's ``names``), a
+    clause also split where a comma is followed by a subject ("merge keeps history,
+    rebase replays commits" is two claims)."""
     claims: list[list[str]] = []
     for clause in _clauses(answer):
         claims.append([])
         for piece in clause.split(","):
-            words = _clause_words(piece, subjects)
+            words = _clause_words(piece, names)
             if claims[-1] and any(w in subjects for w in words[:COMMA_REACH]):
                 claims.append([])
             claims[-1].extend(words)
