@@ -117,3 +117,32 @@ def test_a_long_missing_list_shows_the_weightiest_terms_and_counts_the_rest(
     missing = next(line for line in result.stdout.splitlines() if line.startswith("Missing:"))
     assert "create_app" not in missing  # only an aside, "(`create_app`)", says it
     assert missing.count(",") == 7 and missing.endswith("and 4 more")
+
+
+def test_a_score_is_shown_rounded_down_with_the_grade_it_proposes() -> None:
+    """0.5965 proposes Hard (below 0.60): it shows as 59%, never as a Good-looking 60%."""
+    from rich.console import Console
+
+    from flaskprep.ui.grading_view import render_score
+
+    def shown(score: float) -> str:
+        console = Console(width=100, record=True, color_system=None)
+        console.print(render_score(score, rating=True))
+        return console.export_text().strip()
+
+    assert shown(0.5965) == "59% · Hard"
+    assert shown(0.6) == "60% · Good"
+    assert shown(1.0) == "100% · Easy"
+    assert "· " in run("check", "1.4", GOOD_BLUEPRINT).stdout
+
+
+def test_a_full_marks_answer_lists_no_empty_leftovers() -> None:
+    from rich.console import Console
+
+    from flaskprep.grading import Grade
+    from flaskprep.ui.grading_view import render_grade_details
+
+    console = Console(width=100, record=True, color_system=None)
+    console.print(render_grade_details(Grade(1.0, ("blueprint",), ()), "Blueprints."))
+    text = console.export_text()
+    assert "none" not in text and "Missing" not in text

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
 from flaskprep.grading import KEYWORD_LIST_CAP, Grade
 from flaskprep.model import Question
-from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW
+from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW, rating_from_score
 from flaskprep.ui.deck_view import markdown
 from flaskprep.ui.safe import clean
 
@@ -33,8 +35,17 @@ def score_style(score: float) -> str:
     return "bold green"
 
 
-def render_score(score: float) -> Text:
-    return Text(f"{round(score * 100)}%", style=score_style(score))
+def percent(score: float) -> int:
+    """A score in whole percent, rounded down: 0.5965 is 59%, below Good's 60%, as graded."""
+    return math.floor(score * 100 + 1e-9)
+
+
+def render_score(score: float, rating: bool = False) -> Text:
+    """``59%``, or with ``rating`` the grade it proposes too: ``59% · Hard``."""
+    text = Text(f"{percent(score)}%", style=score_style(score))
+    if rating:
+        text.append(f" · {rating_from_score(score).name.title()}", style=score_style(score))
+    return text
 
 
 def render_terms(label: str, terms: tuple[str, ...], style: str, shown: int | None = None) -> Text:
@@ -65,12 +76,14 @@ def said_in_other_words(grade: Grade) -> tuple[str, ...]:
 def render_grade_details(grade: Grade, model_answer: str) -> RenderableType:
     """Matched and missed key terms, a swapped contrast if any, then the model answer."""
     lines: list[RenderableType] = [
-        render_terms("Matched", said_in_other_words(grade), MATCHED_STYLE),
-        # Full marks need not every term: what is left is not "missing" then.
-        render_terms("Also in the model answer", grade.missing, "yellow", MISSING_SHOWN)
-        if round(grade.score * 100) >= 100
-        else render_terms("Missing", grade.missing, MISSING_STYLE, MISSING_SHOWN),
+        render_terms("Matched", said_in_other_words(grade), MATCHED_STYLE)
     ]
+    if percent(grade.score) < 100:
+        lines.append(render_terms("Missing", grade.missing, MISSING_STYLE, MISSING_SHOWN))
+    elif grade.missing:  # full marks need not every term: what is left is not "missing"
+        lines.append(
+            render_terms("Also in the model answer", grade.missing, "yellow", MISSING_SHOWN)
+        )
     if grade.limited_by is not None:
         lines.append(Text(LIMITS[grade.limited_by], style="yellow"))
     if grade.swapped:
@@ -88,5 +101,5 @@ def render_check(question: Question, grade: Grade) -> RenderableType:
     head.append("  ")
     head.append(clean(question.text), style="bold")
     score = Text("Score: ", style="bold")
-    score.append_text(render_score(grade.score))
+    score.append_text(render_score(grade.score, rating=True))
     return Group(head, score, render_grade_details(grade, question.answer))

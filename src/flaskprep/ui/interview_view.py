@@ -65,7 +65,7 @@ def _render_answer(deck: Deck, number: int, answer: InterviewAnswer) -> Renderab
     head = Text(f"{number}. ", style="cyan")
     head.append(clean(answer.question.text), style="bold")
     head.append("  ")
-    head.append_text(render_score(answer.grade.score))
+    head.append_text(render_score(answer.grade.score, rating=True))
     said = Text("You said: ", style="bold")
     spoken = " / ".join(line.strip() for line in answer.answer.splitlines() if line.strip())
     said.append(clean(spoken) or "(nothing)", style="italic")
