@@ -10,7 +10,7 @@ from rich.console import Console, RenderableType
 from rich.markdown import Markdown
 
 from flaskprep.parsing import parse_deck
-from flaskprep.ui.answer_text import is_plain_paragraph, render_answer
+from flaskprep.ui.answer_text import is_plain_paragraph, plain_title, render_answer
 
 SAMPLES = [
     "Use `flask run --debug` for the **reloader**; never in *production*.",
@@ -67,3 +67,24 @@ def test_control_characters_are_made_visible() -> None:
     rendered = _ansi(render_answer("evil \x1b]52;c;ZXZpbA==\x07 text"))
     assert "\x1b]52" not in rendered
     assert "\\x1b]52" in rendered
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        (
+            "What is _Docker_, and how does it differ from _virtual machines_?",
+            "What is Docker, and how does it differ from virtual machines?",
+        ),
+        ("Use the **\\_** protocol in a VPC.", "Use the _ protocol in a VPC."),
+        ("Bias and variance? [[src](http://example.com/a)]", "Bias and variance?"),
+        (
+            "How does `__init__` differ from [`__new__`](https://docs.python.org)?",
+            "How does `__init__` differ from `__new__`?",
+        ),
+        ("What are *args and **kwargs in *Python*?", "What are *args and **kwargs in Python?"),
+        ("Why name it __init__ and not my_init_fn?", "Why name it __init__ and not my_init_fn?"),
+    ],
+)
+def test_a_title_shows_its_inline_markdown_as_a_reader_sees_it(title: str, shown: str) -> None:
+    assert plain_title(title) == shown

@@ -201,3 +201,19 @@ def test_an_identifier_query_lists_no_tail_of_hits_on_one_of_its_parts() -> None
         " 2. Application and request contexts",
     ]
     assert len(titles) <= 3 and "more match" not in result.stdout
+
+
+def test_browse_and_search_show_titles_without_their_markdown(tmp_path: Path) -> None:
+    deck = tmp_path / "docker.md"
+    deck.write_text(
+        "# Docker\n\n## 1. What is _Docker_, and how is it different from _virtual machines_?"
+        " [[src](http://example.com/a)]\n\nA platform for containers sharing the host kernel.\n",
+        encoding="utf-8",
+    )
+    for args in (("browse", "1"), ("search", "virtual machines")):
+        result = run("--deck", str(deck), *args)
+        assert result.exit_code == 0, result.stderr
+        assert "What is Docker, and how is it different from virtual machines?" in " ".join(
+            result.stdout.split()
+        )
+        assert "_Docker_" not in result.stdout and "src" not in result.stdout

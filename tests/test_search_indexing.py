@@ -70,3 +70,15 @@ def test_the_most_frequent_spelling_is_offered_for_a_stem() -> None:
     index = build_index(deck_of(pairs))
     assert index.surface_word(index.term_id(stem("blueprints")) or 0) == "blueprints"
     assert search(deck_of(pairs), index, "blueprint").hits[0].question.text == "Blueprints"
+
+
+def test_link_addresses_are_no_words_of_the_index() -> None:
+    """A cited source (``[[src](http://…)]``) or a bare address is no topic of the card;
+    the link's text still is."""
+    assert index_words("Bias? [[src](http://example.com/news-detail)]") == ["bias", "src"]
+    assert index_words("See https://docs.python.org/3/ or [the docs](https://x.io).") == [
+        "see",
+        "or",
+        "the",
+        "docs",
+    ]

@@ -34,6 +34,9 @@ _SEPARATORS = re.compile(r"[_-]+")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 _LATIN = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.", re.IGNORECASE)
 """``e.g.`` and ``i.e.``: their letters are no words."""
+_URL = re.compile(r"\]\([^()\s]*\)|\b(?:https?|ftp)://[^\s<>()\[\]]*")
+"""A link's target (``[src](http://…)``) or a bare address: its words are no topic (a
+pattern never spans whitespace, so a token read alone reads the same)."""
 NAME_WEIGHT = 1.0
 """General weight of a one-letter word of the deck: a name (``g``, ``x``, C), not a letter."""
 _TF_BITS = 20
@@ -67,7 +70,7 @@ def index_words(text: str) -> list[str]:
     "e.g." or "i.e.": a one-letter word is a name, such as Flask's ``g``)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    chunks = _CHUNK.findall(_LATIN.sub(" ", text.translate(_APOSTROPHES)))
+    chunks = _CHUNK.findall(_LATIN.sub(" ", _URL.sub(" ", text).translate(_APOSTROPHES)))
     return [word for chunk in chunks for word in _chunk_words(chunk)]
 
 

@@ -79,6 +79,38 @@ def plain_option(text: str) -> str:
     return " ".join("".join(pieces).split())
 
 
+_CITATION = re.compile(r"\s*\[\[[^\[\]\n]*\]\([^()\s]*\)\]")
+"""A bracketed source link after a title: ``[[src](http://…)]``."""
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = re.compile(
+    r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.*?\W.*?)(?<=\S)__"
+    r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)"
+)
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain_title(text: str) -> str:
+    """A title's inline Markdown read as a reader sees it: links as their text, a
+    bracketed source link (``[[src](…)]``) dropped, emphasis and backslash escapes
+    undone. Code spans stay as they are, and so does a dunder name (``__init__``)."""
+    text = _LINK.sub(lambda m: m.group(1), _CITATION.sub("", text))
+    pieces, position = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces.append(_plain_inline(text[position : match.start()]))
+        pieces.append(match.group())
+        position = match.end()
+    pieces.append(_plain_inline(text[position:]))
+    return "".join(pieces).strip()
+
+
+def _plain_inline(text: str) -> str:
+    for _ in range(2):  # one level of nesting: ***both***, **_both_**
+        text = _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    return _ESCAPE.sub(r"\1", text)
+
+
 def render_title(text: str, style: str = "bold") -> Text:
-    """A question's one-line text: untrusted, so cleaned; code spans shown as code."""
-    return code_spans(Text(clean(text), style=style))
+    """A question's one-line text as a reader sees it (``plain_title``): untrusted, so
+    cleaned; code spans shown as code."""
+    return code_spans(Text(clean(plain_title(text)), style=style))

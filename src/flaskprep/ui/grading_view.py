@@ -11,6 +11,7 @@ from rich.text import Text
 from flaskprep.grading import KEYWORD_LIST_CAP, Grade
 from flaskprep.model import Question
 from flaskprep.scheduling import AGAIN_BELOW, GOOD_BELOW, rating_from_score
+from flaskprep.ui.answer_text import render_title
 from flaskprep.ui.deck_view import markdown
 from flaskprep.ui.safe import clean
 
@@ -99,7 +100,7 @@ def render_check(question: Question, grade: Grade) -> RenderableType:
     head = Text()
     head.append(question.id, style="dim")
     head.append("  ")
-    head.append(clean(question.text), style="bold")
+    head.append_text(render_title(question.text))
     score = Text("Score: ", style="bold")
     score.append_text(render_score(grade.score, rating=True))
     return Group(head, score, render_grade_details(grade, question.answer))

@@ -63,7 +63,7 @@ def render_report(deck: Deck, report: InterviewReport) -> RenderableType:
 
 def _render_answer(deck: Deck, number: int, answer: InterviewAnswer) -> RenderableType:
     head = Text(f"{number}. ", style="cyan")
-    head.append(clean(answer.question.text), style="bold")
+    head.append_text(render_title(answer.question.text))
     head.append("  ")
     head.append_text(render_score(answer.grade.score, rating=True))
     said = Text("You said: ", style="bold")

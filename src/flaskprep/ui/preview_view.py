@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from flaskprep.learn.prompts import Prompt
-from flaskprep.ui.answer_text import plain_option
+from flaskprep.ui.answer_text import plain_option, render_title
 from flaskprep.ui.safe import clean
 
 
@@ -18,7 +18,7 @@ def render_preview(prompts: Sequence[Prompt], mode: str) -> RenderableType:
     parts: list[RenderableType] = []
     for number, prompt in enumerate(prompts, start=1):
         head = Text(f"{number}. ", "cyan")
-        head.append(clean(prompt.question.text), "bold")
+        head.append_text(render_title(prompt.question.text))
         head.append(f"  {prompt.question.id}", "dim")
         parts += [head, Padding(_body(prompt, mode), (0, 0, 1, 3))]
     if not parts:

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from flaskprep.model import Deck
 from flaskprep.search import Hit, SearchResult, highlight_spans
-from flaskprep.ui.answer_text import code_spans
+from flaskprep.ui.answer_text import code_spans, plain_title
 from flaskprep.ui.safe import clean
 
 MATCH_STYLE = "bold yellow"
@@ -27,7 +27,9 @@ def _render_hit(rank: int, hit: Hit, deck: Deck, *, show_answers: bool) -> list[
     question = hit.question
     head = Text()
     head.append(f"{rank:>2}. ", style="cyan")
-    head.append_text(code_spans(highlighted(question.text, hit.matched_terms, style="bold")))
+    head.append_text(
+        code_spans(highlighted(plain_title(question.text), hit.matched_terms, style="bold"))
+    )
     meta = Text(f"{question.id} · {clean(deck.section_of(question).label)}", style="dim")
     parts: list[RenderableType] = [head, Padding(meta, (0, 0, 0, 4), expand=False)]
     if show_answers:
