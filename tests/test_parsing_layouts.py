@@ -340,3 +340,48 @@ def test_no_questions_gives_an_empty_deck_and_an_error_problem() -> None:
     assert result.layout == "none"
     assert [(p.line, p.severity) for p in result.problems] == [(1, "error")]
     assert "no questions found" in result.problems[0].message
+
+
+# --- checkbox quizzes -----------------------------------------------------------------------------
+
+QUIZ = """# AWS
+
+#### Q1. Which database stores key-value pairs?
+
+- [ ] Aurora
+- [ ] Neptune
+- [x] DynamoDB
+
+[Reference](https://aws.amazon.com/dynamodb/)
+
+#### Q2. Which services build a CI/CD pipeline?
+
+- [ ] CodePipeline
+- [ ] CodeBuild
+- [x] All of the above
+
+#### Q3. Which are serverless?
+
+- [x] Lambda
+- [ ] EC2
+  on instances you manage
+- [x] Fargate
+
+#### Q4. Which is a relational engine?
+
+- [ ] Redis
+- [x] None of the above
+"""
+
+
+def test_a_checkbox_quiz_answer_is_its_ticked_option() -> None:
+    answers = [answer for _, answer in pairs(QUIZ)]
+    assert answers[0] == "DynamoDB\n\n[Reference](https://aws.amazon.com/dynamodb/)"
+    assert answers[1] == "- CodePipeline\n- CodeBuild"  # "All of the above" lists them
+    assert answers[2] == "- Lambda\n- Fargate"
+    assert answers[3] == "- [ ] Redis\n- [x] None of the above"  # kept: it points at others
+
+
+def test_a_task_list_without_a_tick_is_an_answer_as_written() -> None:
+    text = "## How do you ship a release?\n\n- [ ] tag it\n- [ ] push the tag\n"
+    assert pairs(text) == [("How do you ship a release?", "- [ ] tag it\n- [ ] push the tag")]

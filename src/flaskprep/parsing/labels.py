@@ -70,6 +70,12 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+_OPTION = re.compile(r"^ {0,3}[-*+] +\[([ xX])\] +")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+_POINTER = re.compile(
+    r"\W*(all|none|both|neither|any)\b.*?\b(?:above|below|options|answers|these|mentioned)\W*",
+    re.IGNORECASE,
+)
 _TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _QUOTES = frozenset({('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")})
 # Emoji, stars, joiners and marks after a question mark: "What is X? ⭐️".
@@ -87,11 +93,50 @@ def strip_answer_label(text: str) -> str:
 
 
 def clean_answer(text: str) -> str:
-    """The answer without its label and without trailing back-to-top links."""
-    lines = strip_answer_label(text).split("\n")
+    """The answer without its label and without trailing back-to-top links; of a
+    checkbox quiz's options, the ticked ones only (``checked_options``)."""
+    lines = checked_options(strip_answer_label(text).split("\n"))
     while lines and (not lines[-1].strip() or _is_back_to_top(lines[-1])):
         lines.pop()
     return "\n".join(lines).strip()
+
+
+def checked_options(lines: list[str]) -> list[str]:
+    """Lines with a checkbox quiz's options (``- [ ] Aurora`` / ``- [x] DynamoDB``)
+    reduced to the ticked ones: one alone as its text, several as a list; a ticked "All
+    of the above" lists the others. Lines without both a ticked and an unticked option,
+    or whose ticked option only points at others ("None of the above"), and fenced code,
+    are left as they are."""
+    fenced = False
+    options: dict[int, bool] = {}
+    for number, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (match := _OPTION.match(line)):
+            options[number] = match.group(1) != " "
+    ticked = [number for number, checked in options.items() if checked]
+    if not ticked or len(ticked) == len(options):
+        return lines
+    pointers = [_POINTER.fullmatch(_OPTION.sub("", lines[n], count=1)) for n in ticked]
+    if any(pointers):
+        if len(ticked) > 1 or not pointers[0] or pointers[0].group(1).casefold() != "all":
+            return lines
+        options = {number: number not in ticked for number in options}
+        ticked = [number for number, checked in options.items() if checked]
+    kept: list[str] = []
+    dropping = False
+    for number, line in enumerate(lines):
+        if number in options:
+            dropping = not options[number]
+            if not dropping:
+                text = _OPTION.sub("", line, count=1)
+                kept.append(text if len(ticked) == 1 else f"- {text}")
+        elif dropping and line.startswith((" ", "\t")) and line.strip():
+            continue  # the rest of an unticked option
+        else:
+            dropping = False
+            kept.append(line)
+    return kept
 
 
 def _is_back_to_top(line: str) -> bool:

@@ -162,7 +162,7 @@ def _result(session: Session, prompt: Prompt, budget: _Budget | None) -> list[Re
         return [Text(""), _indented(prompt.question.answer)]
     if prompt.mode == "type" and outcome.grade is not None:
         score = Text("Score: ", "bold")
-        score.append_text(render_score(outcome.grade.score))
+        score.append_text(render_score(outcome.grade.score, rating=True))
         details = render_grade_details(outcome.grade, prompt.question.answer)
         return [Text(""), _typed(outcome.typed), score, details]
     verdict = Text("Right!", "bold green") if outcome.correct else Text("Wrong.", "bold red")
