@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from flaskprep.parsing import parse_text
 from flaskprep.parsing.outline import ParseResult
 
@@ -66,6 +68,30 @@ def test_bullets_question_without_answer_kept_empty() -> None:
 def test_bullets_list_without_any_answer_is_not_questions() -> None:
     text = "# Deck\n\nSome notes:\n\n- one\n- two\n\n## 1. S\n- Q?\n  - **Answer:** A.\n"
     assert pairs(text) == [("Q?", "A.")]
+
+
+def test_bullets_a_question_over_unlabelled_bullets_is_answered_by_them() -> None:
+    text = (
+        "### Basic\n* What is an object / class?\n  * Class is a blueprint for an object\n"
+        "* What is JRE / JDK / JVM?\n  * JVM - runs bytecode\n  * JRE - JVM and libraries\n"
+        "* Where are Strings stored?\n  * In the String pool\n"
+    )
+    assert pairs(text) == [
+        ("What is an object / class?", "Class is a blueprint for an object"),
+        ("What is JRE / JDK / JVM?", "* JVM - runs bytecode\n* JRE - JVM and libraries"),
+        ("Where are Strings stored?", "In the String pool"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Contents\n- [What is Flask?](#what-is-flask)\n  - [Routing](#routing)\n",
+        "## Notes\n- Setup\n  - install it\n  - run it\n",
+    ],
+)
+def test_bullets_a_link_or_a_topic_over_bullets_is_no_question(text: str) -> None:
+    assert pairs(text + "\n## 1. S\n- Q?\n  - **Answer:** A.\n") == [("Q?", "A.")]
 
 
 def test_bullets_empty_answer_label_is_a_question_without_answer() -> None:

@@ -22,6 +22,7 @@ from flaskprep.parsing.source import Source
 
 _LISTS = ("bullet_list", "ordered_list")
 _QUOTE_MARK = re.compile(r"^[ \t]*> ?")
+_LINK_ONLY = re.compile(r"[*_]*\[[^\]]*\]\([^)]*\)[*_]*")
 
 
 def list_questions(block: Block, source: Source, problems: list[Problem]) -> list[RawQuestion]:
@@ -94,7 +95,24 @@ def _question(
         # "* What is X?" over a "   > answer" quote: the quote answers it.
         answer = _quoted(source, children[1], item.end)
         return (RawQuestion(question_text(text), answer, item.start + 1) if text else None), True
+    if stop is not None and children[1].kind in _LISTS and _asks(text):
+        # "* What is a class?" over "  * A blueprint for objects": the bullets answer it.
+        answer = _unlabelled(source, children[1], item.end)
+        return (RawQuestion(question_text(text), answer, item.start + 1) if text else None), True
     return (RawQuestion(text, "", item.start + 1) if text else None), False
+
+
+def _asks(text: str) -> bool:
+    """A bullet's text that asks something, and is not a link to where it is asked
+    (a contents list: ``- [What is X?](#what-is-x)``)."""
+    return looks_like_question(text) and not _LINK_ONLY.fullmatch(text.strip())
+
+
+def _unlabelled(source: Source, answers: Block, end: int) -> str:
+    """Nested answer bullets without a label: one bullet as its text, more as a list."""
+    if len(answers.children) == 1 and answers.end >= end:
+        return clean_answer(source.item_body(answers.children[0]))
+    return clean_answer(source.outdented(answers.start, end))
 
 
 def _quoted(source: Source, quote: Block, end: int) -> str:
