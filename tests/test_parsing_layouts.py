@@ -411,3 +411,45 @@ def test_a_checkbox_quiz_answer_is_its_ticked_option() -> None:
 def test_a_task_list_without_a_tick_is_an_answer_as_written() -> None:
     text = "## How do you ship a release?\n\n- [ ] tag it\n- [ ] push the tag\n"
     assert pairs(text) == [("How do you ship a release?", "- [ ] tag it\n- [ ] push the tag")]
+
+
+# --- dividers and parts of answers in heading decks ----------------------------------------------
+
+DIVIDED = """# Node.js
+
+## # 1. INTRODUCTION
+
+<br/>
+
+## Q. Is Node.js single-threaded?
+
+**No**, not entirely. Here is the picture:
+
+**What runs on a single thread**
+
+- your JavaScript and its callbacks
+
+### Why It Exists
+
+Blocking work goes to the libuv pool.
+
+## # 2. ARCHITECTURE
+
+<br/>
+
+## Q. What is libuv?
+
+The C library behind the event loop.
+"""
+
+
+def test_an_empty_heading_over_question_headings_of_its_level_is_their_section() -> None:
+    assert sections(DIVIDED) == [(1, "INTRODUCTION", 1), (2, "ARCHITECTURE", 1)]
+
+
+def test_a_bold_line_or_heading_that_asks_nothing_outright_stays_in_the_answer() -> None:
+    (first, answer), second = pairs(DIVIDED)
+    assert first == "Is Node.js single-threaded?"
+    assert "**What runs on a single thread**" in answer and "### Why It Exists" in answer
+    assert answer.endswith("Blocking work goes to the libuv pool.")
+    assert second == ("What is libuv?", "The C library behind the event loop.")

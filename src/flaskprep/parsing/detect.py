@@ -9,7 +9,7 @@ its own but questions inside its region is a section heading instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from flaskprep.parsing.bold import bold_question, bold_text, item_question, numbered_prompt
 from flaskprep.parsing.bullets import list_questions
@@ -21,9 +21,10 @@ from flaskprep.parsing.details import (
     read_details,
     region_ends,
 )
-from flaskprep.parsing.headings import question_headings
+from flaskprep.parsing.headings import is_spacer, question_headings
 from flaskprep.parsing.labelled import segments
 from flaskprep.parsing.labels import (
+    asks_outright,
     looks_like_question,
     strip_question_number,
     without_tags,
@@ -46,7 +47,7 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
     while index < len(blocks):
         block = blocks[index]
         if block.kind == "heading":
-            _heading(block, index in questions, collector)
+            _heading(block, index in questions, collector, _divides(blocks, index, questions))
         elif block.kind == "paragraph":
             _paragraph(block, collector)
         elif block.kind in _LISTS:
@@ -60,19 +61,37 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
     return collector.result(LAYOUTS)
 
 
-def _heading(block: Block, question: bool, collector: Collector) -> None:
+def _heading(block: Block, question: bool, collector: Collector, divider: bool) -> None:
     level = collector.heading_level
     inside = bool(level) and block.level > level
     text = strip_question_number(without_tags(block.text)) if question else ""
     if not text:
         if inside:
             collector.add(block)
+        elif divider:  # a section title the questions after it at its own level belong to
+            title = without_tags(block.text).lstrip("#").strip()
+            collector.mark(block.level - 1, title, block.start + 1)
         else:
             collector.heading(block)
         return
     if inside:
         collector.nested()
     collector.heading_question(text, block)
+
+
+def _divides(blocks: Sequence[Block], index: int, questions: Collection[int]) -> bool:
+    """Whether a heading with nothing of its own is followed by a question heading of
+    its level ("## # 2. ARCHITECTURE", ``<br/>``, "## Q. How does it work?")."""
+    heading = blocks[index]
+    after = index + 1
+    while after < len(blocks) and (blocks[after].kind == "hr" or is_spacer(blocks[after])):
+        after += 1
+    return (
+        after < len(blocks)
+        and after in questions
+        and blocks[after].kind == "heading"
+        and blocks[after].level == heading.level
+    )
 
 
 def _paragraph(block: Block, collector: Collector) -> None:
@@ -88,6 +107,8 @@ def _paragraph(block: Block, collector: Collector) -> None:
         return
     first, _, rest = block.text.partition("\n")
     question = bold_question(first)
+    if question is not None and collector.kind == "headings" and not asks_outright(question):
+        question = None  # "**What runs on one thread**" titles a part of the answer
     if question is None and collector.kind != "headings":
         question = numbered_prompt(first)
     if question is None:

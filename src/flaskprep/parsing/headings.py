@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from flaskprep.parsing.labels import (
     answer_label,
+    asks_outright,
     is_numbered,
     looks_like_question,
     strip_question_number,
@@ -70,7 +71,8 @@ def question_headings(
     for position, heading in enumerate(headings):
         family = (heading.parent, heading.block.level)
         if _in_answer(headings, position, level, found):
-            if heading.explicit and numbered == is_numbered(heading.block.text):
+            text = heading.block.text
+            if heading.explicit and numbered == is_numbered(text) and asks_outright(text):
                 found.add(heading.index)
             continue
         if position in lone:
@@ -158,8 +160,13 @@ def _has_content(headings: list[_Heading], position: int, blocks: Sequence[Block
     """Whether the heading has blocks of its own, and more than a list of links."""
     start = headings[position].index + 1
     end = headings[position + 1].index if position + 1 < len(headings) else len(blocks)
-    own = [block for block in blocks[start:end] if block.kind != "hr"]
+    own = [block for block in blocks[start:end] if block.kind != "hr" and not is_spacer(block)]
     return bool(own) and not all(_links_only(block) for block in own)
+
+
+def is_spacer(block: Block) -> bool:
+    """HTML that shows no text: ``<br/>``, ``<hr>``, an empty ``<p></p>``."""
+    return block.kind == "html" and not without_tags(block.text).strip()
 
 
 def _links_only(block: Block) -> bool:

@@ -211,6 +211,14 @@ def looks_like_question(text: str) -> bool:
     )
 
 
+def asks_outright(text: str) -> bool:
+    """Ends with ``?`` or carries a ``Q``/``Question`` label: a question even inside an
+    answer, where "**What runs on one thread**" or "### Why It Exists" only titles a part."""
+    if question_label(text) is not None:
+        return True
+    return _without_trailing_marks(strip_question_number(text)).endswith("?")
+
+
 def section_number(title: str) -> tuple[int | None, str]:
     """``(3, "Forms")`` from ``3. Forms``; ``(None, title)`` without a leading number."""
     match = _SECTION_NUMBER.fullmatch(title.strip())
