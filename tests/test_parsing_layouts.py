@@ -453,3 +453,29 @@ def test_a_bold_line_or_heading_that_asks_nothing_outright_stays_in_the_answer()
     assert "**What runs on a single thread**" in answer and "### Why It Exists" in answer
     assert answer.endswith("Blocking work goes to the libuv pool.")
     assert second == ("What is libuv?", "The C library behind the event loop.")
+
+
+def test_numbered_coding_exercises_are_questions() -> None:
+    text = (
+        "### 1. Write a function to reverse a string\n\n```js\n[...s].reverse()\n```\n\n"
+        "### 2. Find the largest number in an array\n\n`Math.max(...a)`\n"
+    )
+    assert [q for q, _ in pairs(text)] == [
+        "Write a function to reverse a string",
+        "Find the largest number in an array",
+    ]
+
+
+def test_a_numbered_heading_among_numbered_questions_is_one_even_unanswered() -> None:
+    text = (
+        "## Questions\n\n#### 8) What is a stride?\n\nThe step of the kernel.\n\n"
+        "#### 9) Implement connected components on a matrix.\n\n\n"
+        "#### 10) Build a sparse matrix class.\n\nStore the non-zero cells.\n"
+    )
+    assert pairs(text)[1] == ("Implement connected components on a matrix.", "")
+    assert sections(text) == [(None, "Questions", 3)]
+
+
+def test_numbered_tutorial_steps_are_no_questions() -> None:
+    text = "# Setup\n\n## 1. Install Python\n\nGet 3.12.\n\n## 2. Create a venv\n\nRun it.\n"
+    assert parse(text).deck.questions == ()

@@ -29,6 +29,7 @@ from flaskprep.parsing.labels import (
     asks_outright,
     is_numbered,
     looks_like_question,
+    numbered_task,
     strip_question_number,
     without_tags,
 )
@@ -67,9 +68,20 @@ def question_headings(
     level = _question_level(headings)
     numbered = _mostly_numbered(headings, level)
     asked: set[tuple[int | None, int]] = set()
+    asking = {(h.parent, h.block.level) for p, h in enumerate(headings) if h.explicit} - {
+        (headings[p].parent, headings[p].block.level) for p in lone
+    }
     found: set[int] = set()
     for position, heading in enumerate(headings):
         family = (heading.parent, heading.block.level)
+        # "#### 9) Implement a sparse matrix" among "#### 8) What is ...?": numbered as the
+        # questions are, it is one, before or after them, with or without an answer.
+        in_turn = (
+            numbered
+            and heading.block.level == level
+            and family in asking
+            and is_numbered(heading.block.text)
+        )
         if _in_answer(headings, position, level, found):
             text = heading.block.text
             if heading.explicit and numbered == is_numbered(text) and asks_outright(text):
@@ -81,9 +93,9 @@ def question_headings(
             heading.explicit
             or _answer_follows(headings, position, blocks)
             or (
-                family in asked
+                (family in asked or in_turn)
                 and bool(strip_question_number(heading.block.text))
-                and _has_content(headings, position, blocks)
+                and (in_turn or _has_content(headings, position, blocks))
                 and not _NOT_QUESTIONS.fullmatch(without_tags(heading.block.text).strip())
             )
         ):
@@ -116,7 +128,9 @@ def _outline(blocks: Sequence[Block], inside: Collection[int]) -> list[_Heading]
             stack.pop()
         parent = stack[-1] if stack else None
         text = without_tags(block.text)
-        explicit = looks_like_question(text) and bool(strip_question_number(text))
+        explicit = (looks_like_question(text) or numbered_task(text)) and bool(
+            strip_question_number(text)
+        )
         headings.append(_Heading(index, block, parent, explicit))
         stack.append(len(headings) - 1)
     return headings

@@ -70,6 +70,10 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+_TASK_VERBS = frozenset(
+    """write implement reverse find design code program solve compute calculate count merge
+    sort detect convert print given determine""".split()  # noqa: SIM905
+)
 _OPTION = re.compile(r"^ {0,3}[-*+] +\[([ xX])\] +")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _POINTER = re.compile(
@@ -195,6 +199,15 @@ def without_tags(text: str) -> str:
 def is_numbered(text: str) -> bool:
     """Whether ``text`` starts with a question number (``3.``, ``Q3:``, ``Question 3.``)."""
     return _QUESTION_NUMBER.match(text.strip()) is not None
+
+
+def numbered_task(text: str) -> bool:
+    """A numbered coding exercise: ``1. Write a function to reverse a string``,
+    ``2) Implement a trie`` (a numbered "Create …" or "Install …" is a tutorial's step)."""
+    if not is_numbered(text):
+        return False
+    word = _FIRST_WORD.match(strip_question_number(text))
+    return word is not None and word.group(1).casefold() in _TASK_VERBS
 
 
 def looks_like_question(text: str) -> bool:
