@@ -175,3 +175,16 @@ def test_findings_are_records_with_line_severity_and_message(tmp_path: Path) -> 
         "warning",
         "question without an answer",
     )
+
+
+def test_a_part_title_inside_an_answer_is_no_swallowed_question(tmp_path: Path) -> None:
+    """A deeper heading or bold line that asks nothing outright ("### How to Build an
+    Image") titles a part of the answer; one ending with "?" is still reported."""
+    text = (
+        "## 1. What is Docker?\n\nA container platform.\n\n### How to Build an Image\n\n"
+        "Write a Dockerfile.\n\n**How it works**\n\nLayers.\n\nHow do layers cache?\n\n"
+        "By content.\n\n## 2. What is a volume?\n\nStorage outside the container.\n"
+    )
+    assert lint(tmp_path, text) == [
+        "deck.md:13: warning: question-like line read as part of the answer to line 1"
+    ]

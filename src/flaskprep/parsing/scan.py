@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from flaskprep.parsing.bold import bold_question
-from flaskprep.parsing.labels import looks_like_question, question_label
+from flaskprep.parsing.labels import asks_outright, looks_like_question, question_label
 from flaskprep.parsing.outline import Problem
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
@@ -52,7 +52,8 @@ def scan_problems(lines: Sequence[str], answers: Answers) -> list[Problem]:
         elif number not in taken and (_question_like(line) or _plain_question(line)):
             owner = answers.owner(number, _PREFIX.sub("", line, count=1))
             if owner is not None:
-                problems.append(Problem(number, SWALLOWED.format(line=owner), "warning"))
+                if _outright(line):  # "### How to Build an Image" titles a part of it
+                    problems.append(Problem(number, SWALLOWED.format(line=owner), "warning"))
             elif not _plain_question(line):
                 problems.append(Problem(number, UNRECOGNISED, "warning"))
     if fence is not None:
@@ -70,6 +71,13 @@ def _plain_question(line: str) -> bool:
     # It must open with a question word or label: "- Hardware monitoring?" is a list item.
     opening = text.rstrip().rstrip("?")
     return looks_like_question(opening) and not text.startswith(("|", "<", "`", "["))
+
+
+def _outright(line: str) -> bool:
+    """Whether the line's text ends with ``?`` or carries a question label."""
+    heading = _HEADING.fullmatch(line)
+    text = heading.group(1) if heading else _PREFIX.sub("", line, count=1)
+    return asks_outright(text.strip().strip("*_:. ").strip())
 
 
 def _question_like(line: str) -> bool:
