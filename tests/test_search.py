@@ -190,7 +190,9 @@ def test_no_hits_suggests_the_nearest_deck_word() -> None:
 
 
 def test_gibberish_gets_no_suggestion() -> None:
-    assert search(DECK, INDEX, "qqxxzzkk") == SearchResult("qqxxzzkk", (), None)
+    assert search(DECK, INDEX, "qqxxzzkk") == SearchResult(
+        "qqxxzzkk", (), None, unknown=("qqxxzzkk",)
+    )
 
 
 @pytest.mark.parametrize("query", ["", "   ", "?!", "`", '""'])

@@ -46,10 +46,11 @@ def _catch_stop_signals() -> dict[int, Any]:
     return replaced
 
 
-def report_error(message: str) -> None:
-    """One red line on stderr (red only when stderr is a terminal and colour is allowed)."""
-    line = f"flaskprep: error: {clean(message)}"
-    if wants_color(options.color, sys.stderr):
+def report_error(message: str, *, error: bool = True) -> None:
+    """One line on stderr, red for an error (only when stderr is a terminal and colour is
+    allowed); without ``error``, a plain answer such as "no question matches"."""
+    line = f"flaskprep: error: {clean(message)}" if error else f"flaskprep: {clean(message)}"
+    if error and wants_color(options.color, sys.stderr):
         line = f"\x1b[31m{line}\x1b[0m"
     sys.stderr.write(line + "\n")
 
@@ -93,7 +94,7 @@ def _guarded(command: Callable[[], int]) -> int:
     try:
         return command()
     except FlaskprepError as exc:
-        report_error(str(exc))
+        report_error(str(exc), error=exc.exit_status != ExitStatus.NO_MATCH)
         return int(exc.exit_status)
     except KeyboardInterrupt:
         sys.stderr.write("\n")

@@ -51,12 +51,16 @@ def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: in
         )
     closest = list(dict.fromkeys(word for _, r in results for word in r.closest))[:4]
     suggestions = list(dict.fromkeys(r.suggestion for _, r in results if r.suggestion))[:1]
-    hint = (
+    unknown = [w for w in results[0][1].unknown if all(w in r.unknown for _, r in results)]
+    quoted = ", ".join(f'"{word}"' for word in unknown[:3])
+    hints = [
+        f"nothing in the deck says {quoted}" if unknown else "",
         f"closest terms in the deck: {', '.join(closest)}"
         if closest
         else f"did you mean {suggestions[0]}?"
         if suggestions
-        else None
-    )
+        else "",
+    ]
+    hint = "; ".join(part for part in hints if part) or None
     printable = "".join(ch if ch.isprintable() else " " for ch in text)
     raise NoMatch(f'no question matches "{printable}"', hint=hint)

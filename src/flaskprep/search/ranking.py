@@ -52,6 +52,8 @@ class SearchResult:
     """When there are no hits: the deck's words nearest to what the query says."""
     matches: int = 0
     """Questions that matched well enough to list; ``hits`` are the best ``limit`` of them."""
+    unknown: tuple[str, ...] = ()
+    """When there are no hits: the query's words the deck never uses, nor anything near."""
 
 
 def search(
@@ -82,7 +84,8 @@ def search(
     hits = tuple(Hit(deck.questions[d], s, _matched(deck.questions[d], stems)) for d, s in best)
     if hits:
         return SearchResult(query, hits, None, matches=len(scores))
-    return SearchResult(query, hits, _suggest(index, query, parsed), _closest(index, parsed))
+    suggested = _suggest(index, query, parsed)
+    return SearchResult(query, hits, suggested, _closest(index, parsed), unknown=parsed.unknown)
 
 
 def _backed(
