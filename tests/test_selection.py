@@ -74,3 +74,17 @@ def test_unnumbered_deck_through_the_cli(tmp_path: Path) -> None:
     assert "What is SQLAlchemy?" in shown.stdout
     browsed = run("--deck", str(deck), "browse", "1")
     assert "What is Flask?" in browsed.stdout
+
+
+def test_sections_of_one_name_are_told_apart_by_the_number_browse_shows() -> None:
+    deck = _deck([None, None, None])
+    twins = tuple(
+        Section(None, "Volumes" if i != 1 else "Pods", s.questions)
+        for i, s in enumerate(deck.sections)
+    )
+    deck = Deck.build("Deck", "deck.md", twins)
+    with pytest.raises(UsageError) as caught:
+        resolve_section(deck, "volumes")
+    assert "1. Volumes, 3. Volumes" in str(caught.value)
+    assert "number" in str(caught.value)
+    assert resolve_section(deck, "3") == 2

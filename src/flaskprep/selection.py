@@ -25,8 +25,16 @@ def resolve_section(deck: Deck, spec: str) -> int:
         return (exact or matches)[0]
     if not matches:
         raise UsageError(f"no section matches {spec!r}", hint="`flaskprep browse` lists them")
-    names = ", ".join(deck.sections[i].label for i in matches[:4])
-    raise UsageError(f"{spec!r} matches several sections: {names}", hint="be more specific")
+    shown = [
+        f"{deck.sections[i].label}"
+        if deck.sections[i].number is not None
+        else f"{i + 1}. {deck.sections[i].title}"
+        for i in matches[:4]
+    ]
+    raise UsageError(
+        f"{spec!r} matches several sections: {', '.join(shown)}",
+        hint="give its number, as `flaskprep browse` lists it",
+    )
 
 
 def resolve_sections(deck: Deck, specs: Sequence[str]) -> list[int]:
