@@ -332,3 +332,20 @@ def test_reworded_question_inherits_the_most_similar_vanished_card() -> None:
     assert reworded_questions(deck, progress) == {deck.questions[0].id: old_id}
     progress.cards[deck.questions[0].id] = replace(card, carried_from=old_id)
     assert reworded_questions(deck, progress) == {}
+
+
+def test_a_learning_step_ending_soon_joins_the_quiz_after_the_new_questions() -> None:
+    """Again leaves a question on a step of minutes: a quiz started just before it ends
+    asks it last (Anki's learn-ahead), one that ends in an hour waits."""
+    deck = make_deck()
+    questions = deck.questions
+    progress = DeckProgress()
+    soon = review_card(None, questions[1].id, Rating.AGAIN, NOW - timedelta(seconds=50), fuzz=False)
+    later = review_card(None, questions[2].id, Rating.AGAIN, NOW - timedelta(minutes=1), fuzz=False)
+    later = replace(later, due=NOW + timedelta(hours=1))
+    assert card_state(soon) == "learning" and NOW < soon.due < NOW + timedelta(minutes=20)
+    progress.cards.update({questions[1].id: soon, questions[2].id: later})
+    chosen = due_questions(deck, progress, NOW, count=50)
+    assert chosen[-1] == questions[1]
+    assert questions[2] not in chosen
+    assert due_questions(deck, progress, NOW, count=50, new_limit=0) == [questions[1]]

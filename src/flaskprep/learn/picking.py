@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from flaskprep.model import Deck, Question
-from flaskprep.scheduling import due_at, is_due
-from flaskprep.store import DeckProgress
+from flaskprep.scheduling import card_state, due_at, is_due, utc
+from flaskprep.store import CardState, DeckProgress
 
 T = TypeVar("T")
+LEARN_AHEAD = timedelta(minutes=20)
+"""How soon a learning step must end for its question to join a quiz started now."""
 
 
 def due_questions(
@@ -26,14 +28,26 @@ def due_questions(
     sections: list[int] | None = None,
     new_limit: int | None = None,
 ) -> list[Question]:
-    """Due questions (most overdue first), then new ones in deck order; answered only."""
+    """Due questions (most overdue first), then new ones in deck order, then those on a
+    learning step that ends within ``LEARN_AHEAD`` (asked last, so the step is mostly
+    over by then, as Anki's learn-ahead limit); answered only."""
     pool = _pool(deck, sections)
     cards = deck_progress.cards
     due = [q for q in pool if q.id in cards and is_due(cards[q.id], now)]
     due.sort(key=lambda q: due_at(cards[q.id]) or now)
     new = [q for q in pool if q.id not in cards]
+    ahead = [q for q in pool if q.id in cards and _learning_soon(cards[q.id], now)]
+    ahead.sort(key=lambda q: due_at(cards[q.id]) or now)
     limit = count if new_limit is None else new_limit
-    return (due + new[: max(0, limit)])[: max(0, count)]
+    return (due + new[: max(0, limit)] + ahead)[: max(0, count)]
+
+
+def _learning_soon(card: CardState, now: datetime) -> bool:
+    """On a learning step (not yet due) that ends within ``LEARN_AHEAD`` of ``now``."""
+    if card_state(card) not in ("learning", "relearning") or is_due(card, now):
+        return False
+    due = due_at(card)
+    return due is not None and due <= utc(now) + LEARN_AHEAD
 
 
 def new_today(deck_progress: DeckProgress, now: datetime) -> int:
