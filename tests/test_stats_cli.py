@@ -119,3 +119,19 @@ def test_stats_taller_than_the_terminal_go_through_the_pager(
     printed = "".join(shown) if paged else out.getvalue()
     assert "By section" in printed and "Questions 63" in printed
     assert bool(shown) is paged
+
+
+@pytest.mark.parametrize("where", ["fast path", "typer"])
+def test_stats_no_pager_prints_straight_to_the_terminal(
+    where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", shown.append)
+    monkeypatch.setenv("LINES", "10")
+    monkeypatch.setenv("COLUMNS", "100")
+    if where == "typer":  # an option the fast path does not know sends it to typer
+        monkeypatch.setattr("flaskprep.cli.run.fast_command", lambda args: None)
+    out = _Terminal()
+    result = run_into(out, io.StringIO(), ("--color", "never", "stats", "--no-pager"), "")
+    assert result.exit_code == 0, result.stderr
+    assert not shown and "By section" in out.getvalue()

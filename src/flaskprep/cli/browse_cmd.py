@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from flaskprep.cli import common
-from flaskprep.cli.app import app
+from flaskprep.cli.app import app, typer_option
 from flaskprep.cli.completion import QuestionRef, complete_section
+from flaskprep.cli.options import NO_PAGER
 from flaskprep.documents import deck_document, dumps
 from flaskprep.errors import UsageError
 from flaskprep.ui import deck_view, library_view, output
@@ -33,7 +34,7 @@ def browse(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the deck, or the section, as JSON (docs/json.md).")
     ] = False,
-    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
+    no_pager: Annotated[bool, typer_option(NO_PAGER)] = NO_PAGER.default,
 ) -> None:
     """Walk the deck: the sections, or one section's questions and answers.
 

@@ -24,6 +24,7 @@ from flaskprep.cli.options import (
     COLOR,
     DECK,
     GLOBAL_OPTIONS,
+    NO_PAGER,
     QUIZ_COUNT,
     QUIZ_CRAM,
     QUIZ_MODE,
@@ -79,7 +80,7 @@ FAST_COMMANDS = {
             "seed": QUIZ_SEED,
         },
     ),
-    "stats": FastCommand("stats_run", {"as_json": STATS_JSON}),
+    "stats": FastCommand("stats_run", {"as_json": STATS_JSON, "no_pager": NO_PAGER}),
 }
 GLOBAL_VALUED = frozenset(name for spec in GLOBAL_OPTIONS for name in spec.names)
 Pairs = list[tuple[str, str]]

@@ -86,6 +86,9 @@ QUIZ_SEED: OptionSpec[int | None] = OptionSpec(
 STATS_JSON: OptionSpec[bool] = OptionSpec(
     ("--json",), "Print the numbers as JSON (docs/json.md).", False, flag=True
 )
+NO_PAGER: OptionSpec[bool] = OptionSpec(
+    ("--no-pager",), "Never page long output.", False, flag=True
+)
 
 GLOBAL_OPTIONS: tuple[OptionSpec[Path | None] | OptionSpec[ColorChoice], ...] = (DECK, COLOR)
 

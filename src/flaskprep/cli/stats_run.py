@@ -13,7 +13,7 @@ from flaskprep.ui import output
 from flaskprep.ui.stats_view import render_stats
 
 
-def run(as_json: bool) -> None:
+def run(as_json: bool, no_pager: bool = False) -> None:
     """Counts, heatmap, retention per section and forecast for every deck in use."""
     decks = common.load_decks()
     progress = open_store(decks).load()
@@ -25,4 +25,4 @@ def run(as_json: bool) -> None:
         return
     blocks = [render_stats(r) for r in results]
     spaced = [part for block in blocks for part in (block, Text(""))][:-1]
-    output.show(common.console(), Group(*spaced), page=True)
+    output.show(common.console(), Group(*spaced), page=not no_pager)
