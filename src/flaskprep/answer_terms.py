@@ -29,13 +29,13 @@ from flaskprep.words.weights import RARE, weight
 TermKind = Literal["identifier", "name", "word"]
 
 GRADING_STOP_WORDS = STOP_WORDS | frozenset(
-    """flask use used uses using like eg ie one ones allow allows allowing make makes
+    """use used uses using like eg ie one ones allow allows allowing make makes
     instead really basically think mean kind sort stuff something e g provide provides
     mention relevant various""".split()  # noqa: SIM905
 )
 
 # Parts every identifier shares: ``app.test_client`` is said by "test client".
-_GENERIC_PARTS = frozenset({"applic", "flask"})
+_GENERIC_PARTS = frozenset({"applic"})
 
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _PLACEHOLDER = re.compile(r"(?<=\S\s)<[A-Za-z][\w-]*>")

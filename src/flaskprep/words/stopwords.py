@@ -13,5 +13,7 @@ _STOP_TEXT = """a about above after again all also am an and any are as at be be
     thats the their theirs them then there these they thing things this those
     through to too under until up upon us versus very via vs was way we were what whats
     when where which while who whom whose why will with within without would yet
-    you youd youll your youre yours youve"""
+    you youd youll your youre yours youve
+    although though whereas whilst because since unless whether either neither
+    therefore thus hence moreover furthermore meanwhile otherwise respectively namely"""
 STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
