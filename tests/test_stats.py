@@ -214,3 +214,17 @@ def test_retention_says_why_it_is_empty_after_a_first_day_of_reviews() -> None:
     assert "Retention 30d — (from day 2)" in text
     untouched = render(render_stats(compute_stats(deck, DeckProgress(), NOW, UTC)))
     assert "Retention 30d —" in untouched and "day 2" not in untouched
+
+
+def test_a_question_without_an_answer_is_not_new_it_is_never_asked() -> None:
+    deck = make_deck()
+    unanswered = Question("b3", "Question b3?", "", 3, 1, 3)
+    second = deck.sections[1]
+    deck = Deck.build(
+        "Test deck",
+        "test.md",
+        (deck.sections[0], Section(2, "Templates", (*second.questions, unanswered))),
+        key="test",
+    )
+    counts = compute_stats(deck, hand_built(), NOW, UTC).counts
+    assert (counts.questions, counts.new) == (6, 2)

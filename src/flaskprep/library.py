@@ -95,8 +95,9 @@ def summarise(
 
 
 def new_count(deck: Deck, cards: Mapping[str, object]) -> int:
-    """Questions with no review yet (what a quiz would show as new)."""
-    return sum(1 for question in deck.questions if question.id not in cards)
+    """Answered questions with no review yet (what a quiz would show as new; a question
+    without an answer is never asked)."""
+    return sum(1 for q in deck.questions if q.answered and q.id not in cards)
 
 
 def due_count(deck: Deck, cards: Mapping[str, CardState], now: datetime) -> int:

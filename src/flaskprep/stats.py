@@ -3,7 +3,8 @@
 Pure: ``now`` (UTC) and the user's time zone ``tz`` are parameters; "today" is
 the local day of ``now`` in ``tz``. Definitions:
 
-- new / learning / review: the card state (relearning counts as learning).
+- new / learning / review: the card state (relearning counts as learning); a question
+  without an answer is never asked, so it is not new.
 - due now: reviewed cards whose due time has passed (new cards are never "due").
 - due tomorrow: reviewed cards falling due during tomorrow's local day.
 - reviewed / reviews: distinct questions of the deck with a review, and their
@@ -156,7 +157,8 @@ def _cards(progress: DeckProgress, questions: Iterable[Question]) -> Cards:
 
 def _counts(questions: Sequence[Question], cards: Cards, history: History, now: datetime) -> Counts:
     ids = {q.id for q in questions}
-    states = Counter(cards[qid][0] for qid in ids)
+    unasked = {q.id for q in questions if not q.answered and cards[q.id][0] == "new"}
+    states = Counter(cards[qid][0] for qid in ids - unasked)
     dues = (cards[qid][1] for qid in ids)
     tallies = [tally for tally in map(history.tallies.get, ids) if tally is not None]
     tested = sum(t[1] for t in tallies)
