@@ -178,7 +178,7 @@ def _result(session: Session, prompt: Prompt, budget: _Budget | None) -> list[Re
         verdict.append(f"  The blank{'s were' if len(prompt.cloze.terms) > 1 else ' was'}: ")
         verdict.append(blanks, "bold")
     if prompt.cloze is not None:
-        parts.append(_typed(outcome.typed))
+        parts += [Text(""), _typed(outcome.typed)]
     if prompt.truefalse is not None:
         truth = (
             "the answer to this question" if prompt.truefalse.is_true else "from another question"
