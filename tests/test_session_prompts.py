@@ -311,3 +311,14 @@ def test_no_option_gives_itself_away_by_an_opening_yes_or_no() -> None:
     assert prompt is not None
     assert not any(option.lstrip().lower().startswith(("no", "yes")) for option in prompt.options)
     assert any("rewrites hashes" in option for option in prompt.options)
+
+
+def test_cloze_blanks_the_way_an_answer_takes_not_its_or_aside() -> None:
+    answer = "It downloads new commits, then merges (or rebases) them into the current branch."
+    question = Question("0a1b2c3d", "What does git pull do?", answer, 1, 0, 1)
+    other = Question("0a1b2c3e", "What does git stash do?", "It shelves changes.", 2, 0, 2)
+    built = Deck.build("D", "d.md", (Section(1, "S", (question, other)),), key="d")
+    pool = DistractorPool(built)
+    prompts = [cloze_prompt(pool, question, random.Random(seed)) for seed in range(20)]
+    blanked = [{t.text for t in prompt.terms} for prompt in prompts if prompt is not None]
+    assert blanked and not any("rebases" in terms for terms in blanked), blanked

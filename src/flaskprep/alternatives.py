@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from flaskprep.answer_terms import cached_key_terms
 
-__all__ = ["Alternative", "alternatives", "elaboration", "optional_forms"]
+__all__ = ["Alternative", "alternatives", "aside_spans", "elaboration", "optional_forms"]
 
 ALTERNATIVE = re.compile(r"\(\s*or\s+((?:[^()]|\([^()]*\))+)\)", re.IGNORECASE)
 """An aside that names another way: "(or ``git checkout -b``)", one level of nesting."""
@@ -68,8 +68,7 @@ def alternatives(model_answer: str) -> tuple[Alternative, ...]:
 def elaboration(model_answer: str) -> frozenset[str]:
     """Term forms only the asides and examples of ``model_answer`` say (none when they
     say all of it: then they are the answer). Parentheses inside code are code."""
-    masked = _CODE.sub(lambda code: "`" * len(code.group()), model_answer)
-    spans = [m.span() for pattern in (ASIDE, EXAMPLE) for m in pattern.finditer(masked)]
+    spans = aside_spans(model_answer)
     if not spans:
         return frozenset()
     kept = list(model_answer)
@@ -78,6 +77,13 @@ def elaboration(model_answer: str) -> frozenset[str]:
     asides = " ".join(model_answer[start:end] for start, end in spans)
     rest = _forms("".join(kept))
     return _forms(asides) - rest if rest else frozenset()
+
+
+def aside_spans(text: str, patterns: tuple[re.Pattern[str], ...] = ()) -> list[tuple[int, int]]:
+    """Where ``text`` has remarks in parentheses and examples, or what ``patterns``
+    find (code spans are code)."""
+    masked = _CODE.sub(lambda code: "`" * len(code.group()), text)
+    return [m.span() for pattern in patterns or (ASIDE, EXAMPLE) for m in pattern.finditer(masked)]
 
 
 def optional_forms(model_answer: str, said: Callable[[str], bool]) -> frozenset[str]:

@@ -6,7 +6,8 @@ Candidates, best first: inline code spans and code identifiers (``url_for``,
 that occur together in more than one card of the deck, such as ``application
 factory``), and rare technical words. Never a common English word (by general word
 frequency), never a word the deck uses everywhere, never a word the question itself
-says, never inside a string literal or comment of a code block. One blank per 30
+says, never inside a string literal or comment of a code block; inside an "(or ...)"
+aside, only at half its score. One blank per 30
 words of answer, from 1 to 3; no good term means no cloze (the card is asked in
 another mode).
 """
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from flaskprep.alternatives import ALTERNATIVE, aside_spans
 from flaskprep.grading import KeyTerm, term_matches
 from flaskprep.model import Question
 from flaskprep.words.stems import stem
@@ -44,6 +46,9 @@ WORDS_PER_BLANK = 30
 MAX_BLANKS = 3
 COMMON_WORD = 0.9
 """Plain words rarer than this (general frequency) may be blanked."""
+ASIDE_SHARE = 0.5
+"""Score kept by a term inside an "(or ...)" aside: another way to say what the answer
+says, blanked only when the answer's own terms are poor."""
 PAIR_WORD_WEIGHT = 0.3
 """Each word of a multi-word term says something (not ``one branch``, ``different types``)."""
 
@@ -100,6 +105,7 @@ def candidate_blanks(question: Question, deck_words: DeckWords) -> list[Blank]:
     """Every place in the answer a blank could go, scored (first occurrence of each term)."""
     answer = question.answer
     asked = {stem(w) for w in tokenize(question.text)} | set(tokenize(question.text))
+    asides = aside_spans(answer, (ALTERNATIVE,))
     found: dict[str, Blank] = {}
     for start, end, kind in _spans(answer):
         surface = answer[start:end]
@@ -107,6 +113,8 @@ def candidate_blanks(question: Question, deck_words: DeckWords) -> list[Blank]:
         if not words or all(w in asked or stem(w) in asked for w in words):
             continue
         score = _score(surface, words, kind, deck_words)
+        if any(a <= start < b for a, b in asides):
+            score *= ASIDE_SHARE
         term = _term(surface, words, kind)
         if term.form not in found or found[term.form].score < score:
             found.setdefault(term.form, Blank(start, end, term, score))
