@@ -83,9 +83,6 @@ PADDING_NOTICED = 0.05
 """Least credit padding must cost before a grade says so (``Grade.limited_by``)."""
 WORD_USES = 2
 """Most terms one word of the answer says in other words."""
-INFORMATIVE = 0.6
-"""Least general weight of an answer's word that precision counts: in its own words an
-answer may use common ones freely; padding is made of rare, loosely related terms."""
 FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
