@@ -589,3 +589,21 @@ def test_no_word_is_a_stop_word_because_of_the_bundled_deck() -> None:
     assert "Flask" in {t.text for t in key_terms(model_text)}
     assert "whereas" not in {t.text for t in key_terms(model_text)}
     assert grade("Flask", "Flask.").score == 1.0
+
+
+REVERSE = "```python\ndef reverse(s):\n    return s[::-1]\n```"
+
+
+def test_a_code_blocks_language_is_no_term_and_typed_code_is_no_keyword_list() -> None:
+    assert "python" not in {t.text for t in key_terms(REVERSE)}
+    typed = grade("def reverse(s):\n    return s[::-1]", REVERSE)
+    assert typed.score == 1.0 and typed.limited_by is None
+    assert grade("reverse return def s", REVERSE).limited_by == "keyword_list"
+
+
+@pytest.mark.parametrize(
+    ("typed", "model_text"), [("eu-west-2", "eu-west-1"), ("python2", "python3")]
+)
+def test_other_digits_are_another_name_not_a_typo(typed: str, model_text: str) -> None:
+    assert grade(typed, model_text).score == 0.0
+    assert grade(model_text, model_text).score == 1.0

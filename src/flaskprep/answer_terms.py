@@ -38,6 +38,8 @@ GRADING_STOP_WORDS = STOP_WORDS | frozenset(
 _GENERIC_PARTS = frozenset({"applic"})
 
 _CODE_SPAN = re.compile(r"`([^`]*)`")
+_DIGITS = re.compile(r"\D+")
+_FENCE_INFO = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"(?<=\S\s)<[A-Za-z][\w-]*>")
 """A placeholder after a command (``git checkout -b <branch>``): what the user fills in,
 no key term. Alone in its span (``<div>``) it is a name."""
@@ -131,6 +133,7 @@ def _term_of(token: Token) -> KeyTerm | None:
 def scan(text: str) -> list[Token]:
     tokens: list[Token] = []
     position = 0
+    text = _FENCE_INFO.sub(r"\1", text)  # "```python": the language names no term
     for span in _CODE_SPAN.finditer(text):
         tokens.extend(_scan_prose(text, position, span.start()))
         code = _PLACEHOLDER.sub(" ", span.group(1))
@@ -275,13 +278,16 @@ def _last_segment_said(term: KeyTerm, view: AnswerView) -> str | None:
 
 
 def _near_any(word: str, view: AnswerView) -> str | None:
-    """Something in the answer within the typo allowance of ``word`` (same first letter)."""
+    """Something in the answer within the typo allowance of ``word`` (same first letter,
+    same digits: ``eu-west-2`` is another region, not a typo of ``eu-west-1``)."""
     limit = 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
     if limit == 0:
         return None
+    digits = _DIGITS.sub("", word)
     for candidate in sorted(view.by_initial.get(word[0], ())):
         if (
             abs(len(candidate) - len(word)) <= limit
+            and _DIGITS.sub("", candidate) == digits
             and osa_distance(word, candidate, limit) <= limit
         ):
             return view.stems.get(candidate) or view.joined.get(candidate) or candidate

@@ -86,8 +86,10 @@ WORD_USES = 2
 FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
-COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z]")
-"""An answer with a command-line flag (``git checkout -b x``) is a command, not a keyword list."""
+_DIGITS = re.compile(r"\D+")
+COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z]|\w\(|[\[\]{}=;]")
+"""An answer with a command-line flag (``git checkout -b x``) or code syntax (a call,
+brackets, ``=``) is a command or code, not a keyword list."""
 NEGATIONS = frozenset(
     """not no never cannot cant nothing none without neither nor isnt arent wasnt werent
     doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
@@ -281,9 +283,13 @@ def _unprefixed(word: str) -> frozenset[str]:
 
 
 def _near_words(term: KeyTerm, candidates: Iterable[str]) -> list[tuple[str, float]]:
-    """The candidates near ``term`` in meaning or word family, with how near."""
+    """The candidates near ``term`` in meaning or word family, with how near (never a
+    name with other digits: ``python2`` is not ``python3``)."""
     found = []
+    digits = _DIGITS.sub("", term.form)
     for candidate in candidates:
+        if _DIGITS.sub("", candidate) != digits:
+            continue
         alike = max(similarity(term.form, candidate), _family(term.form, candidate))
         if alike >= NEAR_MIN:
             found.append((candidate, alike))
