@@ -479,3 +479,15 @@ def test_a_numbered_heading_among_numbered_questions_is_one_even_unanswered() ->
 def test_numbered_tutorial_steps_are_no_questions() -> None:
     text = "# Setup\n\n## 1. Install Python\n\nGet 3.12.\n\n## 2. Create a venv\n\nRun it.\n"
     assert parse(text).deck.questions == ()
+
+
+def test_a_bullet_asking_for_a_difference_or_a_name_is_answered_by_its_bullets() -> None:
+    text = (
+        "### Collections\n* Difference between ArrayList and LinkedList\n"
+        "  * ArrayList is backed by an array\n  * LinkedList is doubly linked\n"
+        "* Name the four access modifiers\n  * public, protected, package-private, private\n"
+    )
+    assert [q for q, _ in pairs(text)] == [
+        "Difference between ArrayList and LinkedList",
+        "Name the four access modifiers",
+    ]

@@ -67,6 +67,12 @@ _QUESTION_WORDS = frozenset(
         "distinguish",
         "discuss",
         "tell",
+        "difference",
+        "differences",
+        "name",
+        "give",
+        "mention",
+        "identify",
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
