@@ -88,3 +88,11 @@ def test_control_characters_are_made_visible() -> None:
 )
 def test_a_title_shows_its_inline_markdown_as_a_reader_sees_it(title: str, shown: str) -> None:
     assert plain_title(title) == shown
+
+
+def test_a_choice_option_drops_block_markdown() -> None:
+    from flaskprep.ui.answer_text import plain_option
+
+    answer = "Advantages\n- Independent deploys\n\n### Example\n```python\nrun(x)\n```"
+    assert plain_option(answer) == "Advantages Independent deploys Example run(x)"
+    assert plain_option("Use `a - b`; -1 and 3. stay") == "Use `a - b`; -1 and 3. stay"

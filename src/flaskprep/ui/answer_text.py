@@ -65,11 +65,20 @@ def code_spans(text: Text) -> Text:
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
+_BLOCK_MARK = re.compile(
+    r"^[ \t]*(?:(?:`{3,}|~{3,}).*$|#{1,6}[ \t]+|>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+)
+"""What opens a line of block Markdown: a fence (the whole line), a heading's ``#``s, a
+quote's ``>``, a list item's marker."""
+
+
 def plain_option(text: str) -> str:
-    """An answer as a one-line choice option: inline HTML tags (outside code spans) dropped
-    and entities such as ``&nbsp;`` decoded, as ``show`` renders them; spaces collapsed."""
+    """An answer as a one-line choice option: block marks (fences, ``#``, list markers)
+    and inline HTML tags (outside code spans) dropped, entities such as ``&nbsp;``
+    decoded, as ``show`` renders them; spaces collapsed."""
     import html  # quiz options only: a search, which loads this module, never needs it
 
+    text = "\n".join(_BLOCK_MARK.sub("", line) for line in text.splitlines())
     pieces, position = [], 0
     for match in _CODE_SPAN.finditer(text):
         pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position : match.start()])))
