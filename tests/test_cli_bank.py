@@ -98,7 +98,7 @@ def test_search_off_topic_is_refused_in_one_line_naming_closest_deck_terms() -> 
     mixed = run("search", "kubernetes", "blueprints", "deployment")
     assert mixed.exit_code == 1
     assert (
-        'nothing in the deck says "kubernetes"; closest terms in the deck: blueprints, deploy'
+        'nothing in the deck says "kubernetes"; terms the deck has: blueprints, deploy'
         in mixed.stderr
     )
     assert "error" not in result.stderr + mixed.stderr  # an answer, as grep's exit 1 is
@@ -221,3 +221,11 @@ def test_browse_and_search_show_titles_without_their_markdown(tmp_path: Path) ->
             result.stdout.split()
         )
         assert "_Docker_" not in result.stdout and "src" not in result.stdout
+
+
+def test_a_search_for_words_the_deck_lacks_names_them_all_and_points_at_a_section() -> None:
+    lacking = run("search", "kubernetes", "pods")
+    assert lacking.exit_code == 1
+    assert 'nothing in the deck says "kubernetes", "pods"' in lacking.stderr
+    titled = run("search", "fundamentals")  # only section 1's title, "Flask Fundamentals"
+    assert '"fundamentals" names section 1: flaskprep browse 1' in titled.stderr

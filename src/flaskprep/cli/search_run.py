@@ -53,9 +53,15 @@ def _no_match(text: str, results: list[tuple[Deck, SearchResult]], elsewhere: in
     suggestions = list(dict.fromkeys(r.suggestion for _, r in results if r.suggestion))[:1]
     unknown = [w for w in results[0][1].unknown if all(w in r.unknown for _, r in results)]
     quoted = ", ".join(f'"{word}"' for word in unknown[:3])
+    titled = [
+        f'"{word}" names section {n}: flaskprep browse {n}'
+        for _, r in results
+        for word, n in r.titled
+    ]
     hints = [
         f"nothing in the deck says {quoted}" if unknown else "",
-        f"closest terms in the deck: {', '.join(closest)}"
+        *titled[:1],
+        f"terms the deck has: {', '.join(closest)}"
         if closest
         else f"did you mean {suggestions[0]}?"
         if suggestions

@@ -53,7 +53,11 @@ class SearchResult:
     matches: int = 0
     """Questions that matched well enough to list; ``hits`` are the best ``limit`` of them."""
     unknown: tuple[str, ...] = ()
-    """When there are no hits: the query's words the deck never uses, nor anything near."""
+    """When there are no hits: the query's words that no question, answer or section
+    title of the deck uses (a typo may still stand near one)."""
+    titled: tuple[tuple[str, int], ...] = ()
+    """When there are no hits: query words only a section title uses, with the section's
+    number as ``browse`` shows it."""
 
 
 def search(
@@ -85,7 +89,30 @@ def search(
     if hits:
         return SearchResult(query, hits, None, matches=len(scores))
     suggested = _suggest(index, query, parsed)
-    return SearchResult(query, hits, suggested, _closest(index, parsed), unknown=parsed.unknown)
+    unknown, titled = _absent(deck, index, query)
+    return SearchResult(
+        query, hits, suggested, _closest(index, parsed), unknown=unknown, titled=titled
+    )
+
+
+def _absent(
+    deck: Deck, index: SearchIndex, query: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """The query's words no question or answer uses: those no section title uses either,
+    and those one does, with its section's number as ``browse`` shows it."""
+    unknown: list[str] = []
+    titled: list[tuple[str, int]] = []
+    for word in dict.fromkeys(w for w in tokenize(query) if w not in STOP_WORDS):
+        root = stem(word)
+        if index.term_id(root) is not None:
+            continue
+        named = [i for i, terms in enumerate(index.section_terms) if root in terms]
+        if not named:
+            unknown.append(word)
+        elif named[0] < len(deck.sections):
+            number = deck.sections[named[0]].number
+            titled.append((word, named[0] + 1 if number is None else number))
+    return tuple(unknown), tuple(titled)
 
 
 def _backed(
