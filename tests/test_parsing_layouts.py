@@ -408,6 +408,14 @@ def test_a_checkbox_quiz_answer_is_its_ticked_option() -> None:
     assert answers[3] == "- [ ] Redis\n- [x] None of the above"  # kept: it points at others
 
 
+def test_a_checkbox_quiz_keeps_its_unticked_options_as_the_questions_own_choices() -> None:
+    choices = [q.choices for q in parse(QUIZ).deck.questions]
+    assert choices[0] == ("Aurora", "Neptune")
+    assert choices[1] == ()  # under "All of the above" every other option is right
+    assert choices[2] == ("EC2 on instances you manage",)
+    assert choices[3] == ()
+
+
 def test_a_task_list_without_a_tick_is_an_answer_as_written() -> None:
     text = "## How do you ship a release?\n\n- [ ] tag it\n- [ ] push the tag\n"
     assert pairs(text) == [("How do you ship a release?", "- [ ] tag it\n- [ ] push the tag")]

@@ -35,7 +35,7 @@ from flaskprep.regular_file import UnusableFile, check_regular
 if TYPE_CHECKING:
     from flaskprep.search import SearchIndex
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 BUNDLED_KEY_PREFIX = "bundled:"
 
 

@@ -36,6 +36,8 @@ class DeckColumns:
     lines: array[int]
     section_indexes: array[int]
     positions: array[int]
+    choices: dict[int, tuple[str, ...]]
+    """The deck's own wrong options of the few questions that have them, by position."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -49,6 +51,7 @@ class DeckColumns:
             self.lines[i],
             self.section_indexes[i],
             self.positions[i],
+            self.choices.get(i, ()),
         )
 
 
@@ -69,6 +72,7 @@ def to_columns(deck: Deck) -> DeckColumns:
         array("q", (q.line for q in qs)),
         array("q", (q.section_index for q in qs)),
         array("q", (q.position for q in qs)),
+        {i: q.choices for i, q in enumerate(qs) if q.choices},
     )
 
 

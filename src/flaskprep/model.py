@@ -16,6 +16,8 @@ class Question:
     """Index of the question's section in ``Deck.sections``."""
     position: int
     """1-based position inside its section (``3.2`` is section 3, question 2)."""
+    choices: tuple[str, ...] = ()
+    """The deck's own wrong options for it (a checkbox quiz's unticked ones)."""
 
     @property
     def answered(self) -> bool:

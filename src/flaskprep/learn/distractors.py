@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from dataclasses import replace
 
 from flaskprep.learn.overlap import OVERLAP_COSINE, Overlaps
 from flaskprep.model import Deck, Question
@@ -69,7 +70,14 @@ class DistractorPool:
         return (stem(first), stem(second)) in self._pairs
 
     def distractors(self, question: Question, rng: random.Random, count: int) -> list[Question]:
-        """Up to ``count`` other questions whose answers make fair wrong options, best first."""
+        """Up to ``count`` wrong options, best first: the deck's own for the question (a
+        checkbox quiz's unticked options, as questions with ids ``ID~1``, ``ID~2``…), then
+        other questions whose answers make fair ones."""
+        own = [
+            replace(question, id=f"{question.id}~{n}", answer=text, choices=())
+            for n, text in enumerate(question.choices, start=1)
+        ]
+        rng.shuffle(own)
         ranked = sorted(
             (self._distance(question, other) + rng.random() * _LENGTH_JITTER, index, other)
             for index, other in enumerate(self.candidates)
@@ -77,14 +85,14 @@ class DistractorPool:
         )
         seen = {normalise(question.answer), normalise(self.masked(question, question))}
         chosen: list[Question] = []
-        for _distance, _index, other in ranked:
+        for other in [*own, *(other for _distance, _index, other in ranked)]:
+            if len(chosen) == count:
+                break
             keys = {normalise(other.answer), normalise(self.masked(question, other))}
             if keys & seen:
                 continue
             seen |= keys
             chosen.append(other)
-            if len(chosen) == count:
-                break
         return chosen
 
     def masked(self, question: Question, source: Question) -> str:

@@ -103,20 +103,27 @@ def strip_answer_label(text: str) -> str:
 
 
 def clean_answer(text: str) -> str:
-    """The answer without its label and without trailing back-to-top links; of a
-    checkbox quiz's options, the ticked ones only (``checked_options``)."""
-    lines = checked_options(strip_answer_label(text).split("\n"))
+    """The answer without its label and without trailing back-to-top links."""
+    lines = strip_answer_label(text).split("\n")
     while lines and (not lines[-1].strip() or _is_back_to_top(lines[-1])):
         lines.pop()
     return "\n".join(lines).strip()
 
 
-def checked_options(lines: list[str]) -> list[str]:
-    """Lines with a checkbox quiz's options (``- [ ] Aurora`` / ``- [x] DynamoDB``)
-    reduced to the ticked ones: one alone as its text, several as a list; a ticked "All
-    of the above" lists the others. Lines without both a ticked and an unticked option,
-    or whose ticked option only points at others ("None of the above"), and fenced code,
-    are left as they are."""
+def checkbox_answer(answer: str) -> tuple[str, tuple[str, ...]]:
+    """A checkbox quiz's answer (``- [ ] Aurora`` / ``- [x] DynamoDB``) as its ticked
+    options (one alone as its text, several as a list; a ticked "All of the above" lists
+    the others), and the unticked ones: the deck's own wrong options. An answer without
+    both a ticked and an unticked option, or whose ticked option only points at others
+    ("None of the above"), is left as it is, and so is fenced code."""
+    wrong: list[str] = []
+    kept = checked_options(answer.split("\n"), wrong)
+    return "\n".join(kept).strip(), tuple(wrong)
+
+
+def checked_options(lines: list[str], wrong: list[str]) -> list[str]:
+    """``lines`` reduced to their ticked options (see ``checkbox_answer``); the unticked
+    ones are appended to ``wrong``."""
     fenced = False
     options: dict[int, bool] = {}
     for number, line in enumerate(lines):
@@ -128,24 +135,30 @@ def checked_options(lines: list[str]) -> list[str]:
     if not ticked or len(ticked) == len(options):
         return lines
     pointers = [_POINTER.fullmatch(_OPTION.sub("", lines[n], count=1)) for n in ticked]
-    if any(pointers):
+    all_right = any(pointers)  # a ticked "All of the above": every other option is right
+    if all_right:
         if len(ticked) > 1 or not pointers[0] or pointers[0].group(1).casefold() != "all":
             return lines
         options = {number: number not in ticked for number in options}
         ticked = [number for number, checked in options.items() if checked]
     kept: list[str] = []
+    left_out: list[str] = []
     dropping = False
     for number, line in enumerate(lines):
         if number in options:
             dropping = not options[number]
-            if not dropping:
-                text = _OPTION.sub("", line, count=1)
+            text = _OPTION.sub("", line, count=1)
+            if dropping:
+                left_out.append(text.strip())
+            else:
                 kept.append(text if len(ticked) == 1 else f"- {text}")
         elif dropping and line.startswith((" ", "\t")) and line.strip():
-            continue  # the rest of an unticked option
+            left_out[-1] += " " + line.strip()  # the rest of an unticked option
         else:
             dropping = False
             kept.append(line)
+    if not all_right:
+        wrong.extend(left_out)
     return kept
 
 

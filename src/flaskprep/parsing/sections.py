@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from flaskprep.ids import assign_ids
 from flaskprep.model import Question, Resource, Section
-from flaskprep.parsing.labels import is_contents_title, is_resources_title, section_number
+from flaskprep.parsing.labels import (
+    checkbox_answer,
+    is_contents_title,
+    is_resources_title,
+    section_number,
+)
 from flaskprep.parsing.outline import Block, HeadingMark, Item, RawQuestion
 from flaskprep.parsing.source import Source
 from flaskprep.parsing.tokens import markdown
@@ -28,8 +33,9 @@ def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...
     sections: list[Section] = []
     for index, (heading, raw) in enumerate(groups):
         questions = tuple(
-            Question(next(ids), q.text, q.answer, q.line, index, position)
+            Question(next(ids), q.text, answer, q.line, index, position, choices)
             for position, q in enumerate(raw, start=1)
+            for answer, choices in [checkbox_answer(q.answer)]
         )
         if heading is None:
             sections.append(Section(None, deck_title, questions, 0))

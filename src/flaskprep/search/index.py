@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from flaskprep.search.vocabulary import WordTable
 from flaskprep.words.tokens import WORD_PATTERN, camel_parts, fold
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 """Bump when the index changes shape or meaning: cached indexes of another version are rebuilt."""
 
 _COMPOUND = re.compile(r"[^\W_]+(?:[_\-][^\W_]+)+")

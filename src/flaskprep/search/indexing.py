@@ -194,7 +194,8 @@ def build_index(deck: Deck) -> SearchIndex:
     """Index ``deck.questions`` (question and answer text) for ``search``."""
     terms, postings, doc_sections = _Terms(), _Postings(), array("I")
     for doc, question in enumerate(deck.questions):
-        q_counts, a_counts = terms.count(question.text), terms.count(question.answer)
+        answer = "\n".join((question.answer, *question.choices))  # its own options too
+        q_counts, a_counts = terms.count(question.text), terms.count(answer)
         postings.add(doc, q_counts, a_counts, len(terms.ids))
         doc_sections.append(question.section_index)
     by_stem = sorted(terms.ids.items())
