@@ -228,3 +228,15 @@ def test_a_question_without_an_answer_is_not_new_it_is_never_asked() -> None:
     )
     counts = compute_stats(deck, hand_built(), NOW, UTC).counts
     assert (counts.questions, counts.new) == (6, 2)
+
+
+def test_sections_of_one_title_are_told_apart_by_their_browse_number() -> None:
+    deck = make_deck()
+    first, second = deck.sections
+    twins = (
+        Section(None, "Basics", first.questions),
+        Section(None, "Basics", second.questions),
+    )
+    deck = Deck.build("Test deck", "test.md", twins, key="test")
+    labels = [s.label for s in compute_stats(deck, hand_built(), NOW, UTC).sections]
+    assert labels == ["1. Basics", "2. Basics"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from operator import attrgetter
 
-from flaskprep.model import Deck, Question
+from flaskprep.model import Deck, Question, Section
 from flaskprep.scheduling import Rating, card_state, due_at
 from flaskprep.store import DeckProgress, InterviewRecord, Review
 
@@ -81,6 +81,7 @@ def compute_stats(deck: Deck, progress: DeckProgress, now: datetime, tz: tzinfo)
     today = now.astimezone(tz).date()
     history = History(progress.reviews, now, tz)
     cards = _cards(progress, deck.questions)
+    titles = Counter(section.title for section in deck.sections)
     return DeckStats(
         deck_title=deck.title,
         today=today,
@@ -88,7 +89,8 @@ def compute_stats(deck: Deck, progress: DeckProgress, now: datetime, tz: tzinfo)
         due_tomorrow=_due_on(cards, deck.questions, today + timedelta(days=1), tz),
         streak=streak(history.days, today),
         sections=tuple(
-            SectionStats(s.label, _counts(s.questions, cards, history, now)) for s in deck.sections
+            SectionStats(_label(s, i, titles), _counts(s.questions, cards, history, now))
+            for i, s in enumerate(deck.sections)
         ),
         forecast=_forecast(cards, deck.questions, now, tz),
         heatmap=heatmap(history.days, today),
@@ -153,6 +155,14 @@ Cards = dict[str, tuple[str, datetime | None]]
 def _cards(progress: DeckProgress, questions: Iterable[Question]) -> Cards:
     get = progress.cards.get
     return {q.id: (card_state(get(q.id)), due_at(get(q.id))) for q in questions}
+
+
+def _label(section: Section, index: int, titles: Counter[str]) -> str:
+    """A section's label; an unnumbered one whose title another shares gets the number
+    ``browse`` shows for it (two "Basics" sections are "1. Basics" and "3. Basics")."""
+    if section.number is None and titles[section.title] > 1:
+        return f"{index + 1}. {section.title}"
+    return section.label
 
 
 def _counts(questions: Sequence[Question], cards: Cards, history: History, now: datetime) -> Counts:
