@@ -84,6 +84,11 @@ def test_control_characters_are_made_visible() -> None:
         ),
         ("What are *args and **kwargs in *Python*?", "What are *args and **kwargs in Python?"),
         ("Why name it __init__ and not my_init_fn?", "Why name it __init__ and not my_init_fn?"),
+        ("Boolean \\*Error\\* SQL injection", "Boolean *Error* SQL injection"),
+        ('if "OR &lt;true&gt;" holds', 'if "OR <true>" holds'),
+        ("C++ Interview Q\\&A", "C++ Interview Q&A"),
+        ("🔹 Can destructors be virtual? ⭐⭐⭐", "Can destructors be virtual?"),
+        ("What does `x ^` do?", "What does `x ^` do?"),
     ],
 )
 def test_a_title_shows_its_inline_markdown_as_a_reader_sees_it(title: str, shown: str) -> None:
@@ -95,4 +100,6 @@ def test_a_choice_option_drops_block_markdown() -> None:
 
     answer = "Advantages\n- Independent deploys\n\n### Example\n```python\nrun(x)\n```"
     assert plain_option(answer) == "Advantages Independent deploys Example run(x)"
+    table = "**Swift** is [modern](https://x.io)\n| a | b |\n|---|---|\n| 1 | 2 |"
+    assert plain_option(table) == "Swift is modern a b 1 2"
     assert plain_option("Use `a - b`; -1 and 3. stay") == "Use `a - b`; -1 and 3. stay"

@@ -70,6 +70,8 @@ _BLOCK_MARK = re.compile(
 )
 """What opens a line of block Markdown: a fence (the whole line), a heading's ``#``s, a
 quote's ``>``, a list item's marker."""
+_TABLE_BAR = re.compile(r"(?<!\\)\|(?:\s*:?-{3,}:?\s*\|)*")
+"""A table's column bars and its ``|---|`` rule."""
 
 
 def plain_option(text: str) -> str:
@@ -85,7 +87,7 @@ def plain_option(text: str) -> str:
         pieces.append(match.group())
         position = match.end()
     pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position:])))
-    return " ".join("".join(pieces).split())
+    return plain_title(" ".join(_TABLE_BAR.sub(" ", "".join(pieces)).split()))
 
 
 _CITATION = re.compile(r"\s*\[\[[^\[\]\n]*\]\([^()\s]*\)\]")
@@ -97,6 +99,11 @@ _EMPHASIS = re.compile(
     r"|(?<![\w\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)"
 )
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SHIELD = 0xE000
+"""Escaped characters are moved to the private use area while emphasis is read."""
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
+_MARKS = frozenset({"So", "Sk", "Zs", "Mn", "Cf"})
+"""Emoji and stars around a title ("🔹 Q4: …", "… ⭐⭐⭐"): decoration."""
 
 
 def plain_title(text: str) -> str:
@@ -110,16 +117,41 @@ def plain_title(text: str) -> str:
         pieces.append(match.group())
         position = match.end()
     pieces.append(_plain_inline(text[position:]))
-    return "".join(pieces).strip()
+    return _undecorated("".join(pieces))
 
 
 def _plain_inline(text: str) -> str:
+    text = _ESCAPE.sub(lambda m: chr(_SHIELD + ord(m.group(1))), text)
     for _ in range(2):  # one level of nesting: ***both***, **_both_**
         text = _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
-    return _ESCAPE.sub(r"\1", text)
+    if _ENTITY.search(text):
+        import html  # rare in a title: a search loads this module and seldom needs it
+
+        text = html.unescape(text)
+    return "".join(chr(ord(c) - _SHIELD) if _SHIELD < ord(c) < _SHIELD + 128 else c for c in text)
+
+
+def _undecorated(text: str) -> str:
+    """``text`` without the emoji, stars and spaces around it."""
+    import unicodedata
+
+    def decoration(char: str) -> bool:  # "`" and "^" are symbols too, but code
+        return char.isspace() or (not char.isascii() and unicodedata.category(char) in _MARKS)
+
+    start, end = 0, len(text)
+    while start < end and decoration(text[start]):
+        start += 1
+    while end > start and decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def plain(text: str) -> str:
+    """A deck's title, a section's or a question's as a reader sees it, safe to print."""
+    return clean(plain_title(text))
 
 
 def render_title(text: str, style: str = "bold") -> Text:
     """A question's one-line text as a reader sees it (``plain_title``): untrusted, so
     cleaned; code spans shown as code."""
-    return code_spans(Text(clean(plain_title(text)), style=style))
+    return code_spans(Text(plain(text), style=style))

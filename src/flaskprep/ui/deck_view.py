@@ -8,8 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from flaskprep.model import Deck, Question, Section
-from flaskprep.ui.answer_text import render_answer, render_title
-from flaskprep.ui.safe import clean
+from flaskprep.ui.answer_text import plain, render_answer, render_title
 
 
 def markdown(text: str) -> RenderableType:
@@ -18,13 +17,13 @@ def markdown(text: str) -> RenderableType:
 
 
 def render_sections(deck: Deck) -> RenderableType:
-    table = Table(title=Text(clean(deck.title), style="bold"), title_justify="left", box=None)
+    table = Table(title=Text(plain(deck.title), style="bold"), title_justify="left", box=None)
     table.add_column("#", justify="right", style="cyan")
     table.add_column("Section")
     table.add_column("Questions", justify="right")
     for index, section in enumerate(deck.sections, start=1):
         number = str(section.number) if section.number is not None else str(index)
-        table.add_row(number, Text(clean(section.title)), str(len(section.questions)))
+        table.add_row(number, Text(plain(section.title)), str(len(section.questions)))
     table.add_row("", Text("Total", style="bold"), str(len(deck.questions)))
     return table
 
@@ -44,7 +43,7 @@ def render_question(
 
 
 def render_section(deck: Deck, section: Section) -> RenderableType:
-    title = Text(clean(section.label), style="bold underline")
+    title = Text(plain(section.label), style="bold underline")
     numbers = [_position(deck, q) for q in section.questions]
     width = max(map(len, numbers), default=0)  # 10.9 and 10.10 line up
     items = [
@@ -56,7 +55,10 @@ def render_section(deck: Deck, section: Section) -> RenderableType:
 
 def render_show(deck: Deck, question: Question) -> RenderableType:
     section = deck.section_of(question)
-    meta = Text(f"{clean(section.label)} · id {question.id} · line {question.line}", style="dim")
+    meta = Text(
+        f"{plain(section.label)} · id {question.id} · line {question.line}",
+        style="dim",
+    )
     return Group(meta, render_question(deck, question, show_id=False))
 
 

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from flaskprep.interview import InterviewAnswer, InterviewReport
 from flaskprep.model import Deck, Question
-from flaskprep.ui.answer_text import render_title
+from flaskprep.ui.answer_text import plain, render_title
 from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
 from flaskprep.ui.stats_view import render_bar
@@ -43,7 +43,7 @@ def render_question(
     deck: Deck, question: Question, number: int, total: int, left: timedelta | None
 ) -> RenderableType:
     head = Text(f"Question {number}/{total}", style="bold cyan")
-    head.append(f"  {clean(deck.section_of(question).label)}", style="dim")
+    head.append(f"  {plain(deck.section_of(question).label)}", style="dim")
     if left is not None:
         head.append(f"  ⏱ {format_time_left(left)} left", style="yellow")
     return Group(Rule(style="dim"), head, render_title(question.text))
@@ -70,7 +70,7 @@ def _render_answer(deck: Deck, number: int, answer: InterviewAnswer) -> Renderab
     spoken = " / ".join(line.strip() for line in answer.answer.splitlines() if line.strip())
     said.append(clean(spoken) or "(nothing)", style="italic")
     details = render_grade_details(answer.grade, answer.question.answer)
-    section = Text(clean(deck.section_of(answer.question).label), style="dim")
+    section = Text(plain(deck.section_of(answer.question).label), style="dim")
     return Group(head, Padding(Group(section, said, details), (0, 0, 1, 3)))
 
 

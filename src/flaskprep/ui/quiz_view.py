@@ -19,7 +19,7 @@ from rich.text import Text
 from flaskprep.learn.prompts import Prompt
 from flaskprep.learn.session import Session
 from flaskprep.scheduling import Rating, format_interval
-from flaskprep.ui.answer_text import plain_option, render_title
+from flaskprep.ui.answer_text import plain, plain_option, render_title
 from flaskprep.ui.deck_view import markdown
 from flaskprep.ui.grading_view import render_grade_details, render_score
 from flaskprep.ui.safe import clean
@@ -84,7 +84,7 @@ def _header(session: Session, screen: Screen) -> Text:
     room = screen.console.width - counts.cell_len - len(" · ")
     text = Text(style="dim")
     if room >= 8:
-        shown = Text(clean(title), "dim")
+        shown = Text(plain(title), "dim")
         shown.truncate(room, overflow="ellipsis")
         text.append_text(shown)
         text.append(" · ", "dim")

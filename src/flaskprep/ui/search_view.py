@@ -8,7 +8,7 @@ from rich.text import Text
 
 from flaskprep.model import Deck
 from flaskprep.search import Hit, SearchResult, highlight_spans
-from flaskprep.ui.answer_text import code_spans, plain_title
+from flaskprep.ui.answer_text import code_spans, plain, plain_title
 from flaskprep.ui.safe import clean
 
 MATCH_STYLE = "bold yellow"
@@ -30,7 +30,7 @@ def _render_hit(rank: int, hit: Hit, deck: Deck, *, show_answers: bool) -> list[
     head.append_text(
         code_spans(highlighted(plain_title(question.text), hit.matched_terms, style="bold"))
     )
-    meta = Text(f"{question.id} · {clean(deck.section_of(question).label)}", style="dim")
+    meta = Text(f"{question.id} · {plain(deck.section_of(question).label)}", style="dim")
     parts: list[RenderableType] = [head, Padding(meta, (0, 0, 0, 4), expand=False)]
     if show_answers:
         answer = (
@@ -61,7 +61,7 @@ def render_results(found: list[tuple[Deck, SearchResult]], *, show_answers: bool
     parts: list[RenderableType] = []
     for deck, result in found:
         if len(found) > 1:
-            parts.append(Text(clean(deck.title), style="bold underline"))
+            parts.append(Text(plain(deck.title), style="bold underline"))
         parts.append(render_search(result, deck, show_answers=show_answers))
     matches = max(r.matches for _, r in found) if found else 0
     shown = max((len(r.hits) for _, r in found), default=0)

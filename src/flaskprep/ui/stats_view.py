@@ -15,8 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from flaskprep.stats import Counts, DeckStats, InterviewSummary, SectionStats, top_sections
+from flaskprep.ui.answer_text import plain
 from flaskprep.ui.fit import FirstThatFits
-from flaskprep.ui.safe import clean
 
 SHADES = ("·", "░", "▒", "▓", "█")
 SHADE_STYLES = ("bright_black", "green", "green", "bright_green", "bold bright_green")
@@ -25,7 +25,7 @@ BAR_WIDTH = 20
 
 
 def render_stats(stats: DeckStats) -> RenderableType:
-    title = Text(clean(stats.deck_title), style="bold")
+    title = Text(plain(stats.deck_title), style="bold")
     title.append(f"  ·  {stats.today.isoformat()}", style="dim")
     parts: list[RenderableType] = [
         title,
@@ -186,7 +186,7 @@ def _sections_table(
     widest = max((cell.cell_len for *_, cell in rows), default=0)
     table.add_column(Text("Retention"), no_wrap=True, min_width=max(len("Retention"), widest))
     for section, cells in zip(sections, rows, strict=True):
-        table.add_row(Text(clean(section.label)), *cells)
+        table.add_row(Text(plain(section.label)), *cells)
     return table
 
 
