@@ -607,3 +607,21 @@ def test_a_code_blocks_language_is_no_term_and_typed_code_is_no_keyword_list() -
 def test_other_digits_are_another_name_not_a_typo(typed: str, model_text: str) -> None:
     assert grade(typed, model_text).score == 0.0
     assert grade(model_text, model_text).score == 1.0
+
+
+def test_a_word_first_on_a_bulleted_line_is_no_name() -> None:
+    """ "* ✅ Yes, …" and "* Ensures …" open their lines: a capital there is no name, and
+    a right answer is not read as swapping "Yes" with "Ensures"."""
+    model_text = (
+        "* ✅ Yes, and they **should be** when using polymorphism.\n"
+        "* Ensures proper destruction of derived objects when deleted via base pointer."
+    )
+    kinds = {t.text: t.kind for t in key_terms(model_text)}
+    assert kinds["Yes"] == kinds["Ensures"] == "word"
+    right = grade(
+        "Yes, and a base class with virtual functions should have one, so deleting a derived "
+        "object through a base pointer runs the derived destructor too.",
+        model_text,
+        question="Can destructors be virtual?",
+    )
+    assert right.swapped is None and right.score > 0.6

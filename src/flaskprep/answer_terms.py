@@ -192,8 +192,14 @@ def _is_extension_name(raw: str) -> bool:
 
 
 def _at_sentence_start(text: str, index: int) -> bool:
-    before = text[max(0, index - 16) : index].rstrip(" \t\n*_(\"'“")
-    return not before or before[-1] in _SENTENCE_END
+    """After a sentence's end, or first on its line after any bullet, number, emoji or
+    emphasis ("* ✅ Yes, …", "1. Ensures …")."""
+    before = text[max(0, index - 16) : index]
+    kept = before.rstrip(" \t*_(\"'“")
+    if not kept or kept[-1] in _SENTENCE_END or kept[-1] == "\n":
+        return True
+    opening = before.rsplit("\n", 1)[-1] if "\n" in before or index <= 16 else None
+    return opening is not None and not any(char.isalpha() for char in opening)
 
 
 @lru_cache(maxsize=16384)
