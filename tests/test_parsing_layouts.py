@@ -499,3 +499,13 @@ def test_a_bullet_asking_for_a_difference_or_a_name_is_answered_by_its_bullets()
         "Difference between ArrayList and LinkedList",
         "Name the four access modifiers",
     ]
+
+
+def test_a_further_reading_heading_inside_a_details_answer_ends_with_it() -> None:
+    text = (
+        "# Vue\n\n<details>\n<summary><strong>11. How do you cache in Vue?</strong></summary>\n\n"
+        "Use HTTP headers.\n\n### Further Reading:\n- [SWR](https://swr.vercel.app/)\n</details>\n\n"
+        "<details>\n<summary><strong>15. What are mixins?</strong></summary>\n\n"
+        "Reusable pieces of components.\n</details>\n"
+    )
+    assert [q for q, _ in pairs(text)] == ["How do you cache in Vue?", "What are mixins?"]

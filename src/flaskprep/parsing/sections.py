@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _Group = tuple[HeadingMark | None, list[RawQuestion]]
+_DETAILS = re.compile(r"</?details\b", re.IGNORECASE)
 _BELOW_ALL = 99
 """Level of a question that is no heading: it ends no heading."""
 
@@ -83,6 +85,8 @@ def split_resources(blocks: list[Block], source: Source) -> tuple[list[Block], l
             level = block.level if is_resources_title(block.text) else 0
             if level:
                 continue
+        if level and block.kind == "html" and _DETAILS.search(block.text):
+            level = 0  # "### Further Reading:" inside a <details> answer ends with it
         (resources if level else kept).append(block)
     return kept, resources
 
