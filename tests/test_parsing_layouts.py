@@ -509,3 +509,26 @@ def test_a_further_reading_heading_inside_a_details_answer_ends_with_it() -> Non
         "Reusable pieces of components.\n</details>\n"
     )
     assert [q for q, _ in pairs(text)] == ["How do you cache in Vue?", "What are mixins?"]
+
+
+def test_a_label_after_a_number_or_an_emoji_is_no_part_of_the_question() -> None:
+    text = (
+        "#### Processes\n\n**3. Q: What is a context switch?**\n"
+        "*   **A:** Saving one process's state and loading another's.\n\n"
+        "### 🔹 Q4: Can destructors be virtual?\n\nYes, and they should be.\n"
+    )
+    assert pairs(text) == [
+        ("What is a context switch?", "Saving one process's state and loading another's."),
+        ("Can destructors be virtual?", "Yes, and they should be."),
+    ]
+
+
+def test_unnumbered_headings_among_numbered_questions_are_parts_of_an_answer() -> None:
+    text = (
+        "### 6. Why Spring Boot?\n\nIt starts fast.\n\n### Example\n\nA tiny app.\n\n"
+        "### 7. Spring vs Spring Boot?\n\n### Spring -\nLoose coupling.\n\n### Summary\n\nBoth.\n"
+    )
+    assert pairs(text) == [
+        ("Why Spring Boot?", "It starts fast.\n\n### Example\n\nA tiny app."),
+        ("Spring vs Spring Boot?", "### Spring -\nLoose coupling.\n\n### Summary\n\nBoth."),
+    ]

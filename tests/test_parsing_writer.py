@@ -29,7 +29,7 @@ def _round_trip(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]
         # so would a `---` straight after a line of text
         (
             "<details><summary>Q?</summary>\n\n  - **Answer:** A.\n---\n</details>\n",
-            ("Q?", "- **Answer:** A.\n---"),
+            ("Q?", "A.\n---"),  # a lone labelled bullet is the answer, label read
         ),
         # a question holding an answer bullet of its own keeps it
         ("Q: what?\n- **Answer:** inner\n\nA: that\n", ("what?\n\n- **Answer:** inner", "that")),

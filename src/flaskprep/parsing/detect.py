@@ -21,7 +21,7 @@ from flaskprep.parsing.details import (
     read_details,
     region_ends,
 )
-from flaskprep.parsing.headings import is_spacer, question_headings
+from flaskprep.parsing.headings import answer_parts, is_spacer, question_headings
 from flaskprep.parsing.labelled import segments
 from flaskprep.parsing.labels import (
     asks_outright,
@@ -43,10 +43,13 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
     ends = region_ends(blocks, source)
     inside = {i for first, end in ends.items() for i in range(first + 1, end)}
     questions = question_headings(blocks, inside, len(ends))
+    parts = answer_parts(blocks, questions)
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.kind == "heading":
+        if block.kind == "heading" and index in parts and collector.open:
+            collector.add(block)  # "### Example" under "### 7. What is …?": its answer's part
+        elif block.kind == "heading":
             _heading(block, index in questions, collector, _divides(blocks, index, questions))
         elif block.kind == "paragraph":
             _paragraph(block, collector)

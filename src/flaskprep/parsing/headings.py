@@ -94,6 +94,7 @@ def question_headings(
             or _answer_follows(headings, position, blocks)
             or (
                 (family in asked or in_turn)
+                and (in_turn or not numbered or heading.block.level != level)
                 and bool(strip_question_number(heading.block.text))
                 and (in_turn or _has_content(headings, position, blocks))
                 and not _NOT_QUESTIONS.fullmatch(without_tags(heading.block.text).strip())
@@ -103,6 +104,32 @@ def question_headings(
         if heading.explicit:
             asked.add(family)
     return found
+
+
+def answer_parts(blocks: Sequence[Block], questions: Collection[int]) -> set[int]:
+    """Indices of unnumbered headings at the level of numbered question headings, after
+    one: parts of its answer ("### 7. Spring vs Spring Boot?" then "### Example",
+    "### Summary"), not questions nor sections."""
+    asked = [i for i in questions if blocks[i].kind == "heading"]
+    levels = Counter(blocks[i].level for i in asked)
+    if not levels:
+        return set()
+    level = levels.most_common(1)[0][0]
+    at_level = [i for i in asked if blocks[i].level == level]
+    if 2 * sum(is_numbered(without_tags(blocks[i].text)) for i in at_level) <= len(at_level):
+        return set()
+    parts: set[int] = set()
+    open_question = False
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.level > level:
+            continue
+        if index in questions:
+            open_question = block.level == level
+        elif block.level < level:
+            open_question = False
+        elif open_question and not is_numbered(without_tags(block.text)):
+            parts.add(index)
+    return parts
 
 
 def _lone_questions(headings: Sequence[_Heading]) -> set[int]:

@@ -76,6 +76,9 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+_DECORATION = frozenset({"So", "Sk", "Cf", "Mn", "Me"})
+"""Emoji, stars and their joiners and variation selectors ("🔹", "✅", "⭐️")."""
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
 _TASK_VERBS = frozenset(
     """write implement reverse find design code program solve compute calculate count merge
     sort detect convert print given determine""".split()  # noqa: SIM905
@@ -98,7 +101,12 @@ def answer_label(text: str) -> re.Match[str] | None:
 
 
 def strip_answer_label(text: str) -> str:
+    """The text after an answer label, also one on a lone bullet (``*   **A:** …``)."""
     match = answer_label(text)
+    if match is None and (bullet := _BULLET.match(text)) is not None:
+        labelled = answer_label(text[bullet.end() :])
+        if labelled is not None and not _BULLET.search(text, bullet.end()):
+            return text[bullet.end() + labelled.end() :].strip()
     return text[match.end() :].strip() if match else text.strip()
 
 
@@ -188,12 +196,32 @@ def question_label(text: str) -> str | None:
 
 
 def strip_question_number(text: str) -> str:
-    """``What is X?`` from ``1. What is X?``, ``Q1. What is X?`` or ``Question: What is X?``."""
+    """``What is X?`` from ``1. What is X?``, ``Q1. What is X?``, ``Question: What is X?``,
+    ``3. Q: What is X?`` or ``🔹 Q3: What is X?``."""
+    text = _undecorated_start(text)
     labelled = question_label(text)
     if labelled is not None:
         return labelled
     match = _QUESTION_NUMBER.match(text)
-    return text[match.end() :].strip() if match else text.strip()
+    if match is None:
+        return text.strip()
+    rest = text[match.end() :].strip()
+    labelled = question_label(rest)
+    return labelled if labelled else rest
+
+
+def _undecorated_start(text: str) -> str:
+    """``text`` without the emoji before it ("🔹 Q3: …"): decoration, not the question."""
+    start = 0
+    while (
+        start < len(text)
+        and not text[start].isascii()
+        and unicodedata.category(text[start]) in _DECORATION
+    ):
+        start += 1
+        while start < len(text) and text[start] in " \t":
+            start += 1
+    return text[start:]
 
 
 def _without_trailing_marks(text: str) -> str:
@@ -217,7 +245,7 @@ def without_tags(text: str) -> str:
 
 def is_numbered(text: str) -> bool:
     """Whether ``text`` starts with a question number (``3.``, ``Q3:``, ``Question 3.``)."""
-    return _QUESTION_NUMBER.match(text.strip()) is not None
+    return _QUESTION_NUMBER.match(_undecorated_start(text.strip())) is not None
 
 
 def numbered_task(text: str) -> bool:
