@@ -532,3 +532,17 @@ def test_unnumbered_headings_among_numbered_questions_are_parts_of_an_answer() -
         ("Why Spring Boot?", "It starts fast.\n\n### Example\n\nA tiny app."),
         ("Spring vs Spring Boot?", "### Spring -\nLoose coupling.\n\n### Summary\n\nBoth."),
     ]
+
+
+def test_a_link_to_the_answer_elsewhere_is_no_answer_and_a_source_line_is_dropped() -> None:
+    text = (
+        "## Q5: Explain migrations ⭐⭐\n\n**Answer:**\n\nVersion control for the schema.\n\n"
+        "🔗 **Source:** [example.com](http://example.com/)\n\n"
+        "## Q16: How to roll back one migration? ⭐⭐⭐\n\n See 👉 **[Answer](https://x.io/a)**\n\n"
+        "## Q17: Which queue driver?\n\nUse [Redis](https://redis.io).\n"
+    )
+    assert [a for _, a in pairs(text)] == [
+        "Version control for the schema.",
+        "",
+        "Use [Redis](https://redis.io).",
+    ]

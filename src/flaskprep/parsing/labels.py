@@ -78,6 +78,18 @@ _QUESTION_WORDS = frozenset(
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
 _DECORATION = frozenset({"So", "Sk", "Cf", "Mn", "Me"})
 """Emoji, stars and their joiners and variation selectors ("🔹", "✅", "⭐️")."""
+_SOURCE_LINE = re.compile(
+    r"[^\w\[]*(?:source|sources|reference|references|credit|credits|via)[*_]*\s*:?[*_\s]*"
+    r"(?:\[[^\]\n]*\]\([^)\s]*\)[\s,;*_]*)+",
+    re.IGNORECASE,
+)
+_LINK_LABEL = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+_POINTING = frozenset(
+    """see read more answer answers here at on the full click link source sources details
+    check out find visit this in our explanation solution full article docs documentation
+    page website blog post video tutorial guide""".split()  # noqa: SIM905
+)
+"""Words of a line that only points elsewhere: "See 👉 [Answer](…)", "Read more here"."""
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
 _TASK_VERBS = frozenset(
     """write implement reverse find design code program solve compute calculate count merge
@@ -116,6 +128,23 @@ def clean_answer(text: str) -> str:
     while lines and (not lines[-1].strip() or _is_back_to_top(lines[-1])):
         lines.pop()
     return "\n".join(lines).strip()
+
+
+def without_pointers(answer: str) -> str:
+    """The answer less a closing source line (``🔗 **Source:** [site](…)``); empty when
+    all it holds is a link to the answer elsewhere (``See 👉 **[Answer](…)**``)."""
+    lines = answer.rstrip().split("\n")
+    while lines and _SOURCE_LINE.fullmatch(lines[-1].strip()):
+        lines.pop()
+    kept = "\n".join(lines).strip()
+    if "](" not in kept or "`" in kept:
+        return kept
+    said = _LINK_LABEL.sub(lambda m: "" if _only_pointing(m.group(1)) else m.group(1), kept)
+    return "" if _only_pointing(said) else kept
+
+
+def _only_pointing(text: str) -> bool:
+    return all(word in _POINTING for word in re.findall(r"[a-z]+", text.casefold()))
 
 
 def checkbox_answer(answer: str) -> tuple[str, tuple[str, ...]]:

@@ -13,6 +13,7 @@ from flaskprep.parsing.labels import (
     is_contents_title,
     is_resources_title,
     section_number,
+    without_pointers,
 )
 from flaskprep.parsing.outline import Block, HeadingMark, Item, RawQuestion
 from flaskprep.parsing.source import Source
@@ -37,7 +38,7 @@ def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...
         questions = tuple(
             Question(next(ids), q.text, answer, q.line, index, position, choices)
             for position, q in enumerate(raw, start=1)
-            for answer, choices in [checkbox_answer(q.answer)]
+            for answer, choices in [checkbox_answer(without_pointers(q.answer))]
         )
         if heading is None:
             sections.append(Section(None, deck_title, questions, 0))
