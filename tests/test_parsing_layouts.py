@@ -546,3 +546,20 @@ def test_a_link_to_the_answer_elsewhere_is_no_answer_and_a_source_line_is_droppe
         "",
         "Use [Redis](https://redis.io).",
     ]
+
+
+def test_an_answer_written_as_html_reads_as_its_text() -> None:
+    text = (
+        "## 2. What must hold to exploit session fixation?\n\n"
+        '<div class="answer"><button class="toggle">Show/Hide Answer</button>'
+        '<div class="hidden">The two criteria are:\n<ol>\n<li>The attacker sets the '
+        "victim&#39;s token.</li>\n<li>The app keeps it after <code>login()</code>.</li>\n"
+        "</ol></div></div>\n"
+    )
+    assert pairs(text) == [
+        (
+            "What must hold to exploit session fixation?",
+            "The two criteria are:\n- The attacker sets the victim's token.\n"
+            "- The app keeps it after `login()`.",
+        )
+    ]

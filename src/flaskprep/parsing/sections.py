@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from flaskprep.ids import assign_ids
 from flaskprep.model import Question, Resource, Section
+from flaskprep.parsing.html_text import html_as_markdown, is_html
 from flaskprep.parsing.labels import (
     checkbox_answer,
     is_contents_title,
@@ -38,7 +39,7 @@ def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...
         questions = tuple(
             Question(next(ids), q.text, answer, q.line, index, position, choices)
             for position, q in enumerate(raw, start=1)
-            for answer, choices in [checkbox_answer(without_pointers(q.answer))]
+            for answer, choices in [checkbox_answer(without_pointers(_markdown(q.answer)))]
         )
         if heading is None:
             sections.append(Section(None, deck_title, questions, 0))
@@ -46,6 +47,11 @@ def build_sections(items: Sequence[Item], deck_title: str) -> tuple[Section, ...
             number, title = section_number(heading.title)
             sections.append(Section(number, title, questions, heading.line))
     return tuple(sections)
+
+
+def _markdown(answer: str) -> str:
+    """The answer as Markdown: one written as HTML is read into Markdown text."""
+    return html_as_markdown(answer) if is_html(answer) else answer
 
 
 def _groups(items: Sequence[Item]) -> Iterator[_Group]:
