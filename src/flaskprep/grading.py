@@ -141,7 +141,8 @@ def grade(
     ]
     if not answer.strip():
         optional = optional_forms(model_answer, lambda form: False)
-        return Grade(0.0, (), _missing(terms, weights, [(0.0, "")] * len(terms), optional))
+        unsaid = [(0.0, "")] * len(terms)
+        return Grade(0.0, (), _missing(terms, weights, unsaid, optional | asked))
     if normalise(answer) == normalise(model_answer):
         pairs = tuple((t.text, t.text) for t in terms)
         return Grade(1.0, tuple(t.text for t in terms), (), pairs)
@@ -167,7 +168,7 @@ def grade(
     return Grade(
         round(min(1.0, max(0.0, score)), 4),
         tuple(t for t, _ in pairs),
-        _missing(terms, weights, found, optional),
+        _missing(terms, weights, found, optional | asked),
         pairs,
         swapped,
         None if swapped else limit,
@@ -191,7 +192,8 @@ def _missing(
     found: list[tuple[float, str]],
     optional: frozenset[str],
 ) -> tuple[str, ...]:
-    """The required terms not said, the weightiest first."""
+    """The required terms not said, the weightiest first (``optional`` ones, and those
+    the question itself says, left out: "Flask" is no miss of "What is Flask?")."""
     unsaid = [
         (-weight, index, term.text)
         for index, (weight, term, (_, by)) in enumerate(zip(weights, terms, found, strict=True))
