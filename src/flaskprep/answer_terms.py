@@ -298,3 +298,15 @@ def _near_any(word: str, view: AnswerView) -> str | None:
         ):
             return view.stems.get(candidate) or view.joined.get(candidate) or candidate
     return None
+
+
+COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z]|\w\(|[\[\]{}=;]")
+"""An answer with a command-line flag (``git checkout -b x``) or code syntax (a call,
+brackets, ``=``) is a command or code, not a keyword list."""
+
+
+def is_keyword_list(view: AnswerView, answer: str) -> bool:
+    """Four words or more with almost no function words between them, and no command or
+    code (``git checkout -b x``, ``reverse(s)``)."""
+    listed = view.token_count >= 4 and view.stop_count <= 0.12 * view.token_count
+    return listed and not COMMAND_FLAG.search(answer)

@@ -40,6 +40,7 @@ from flaskprep.answer_terms import (
     KeyTerm,
     TermKind,
     cached_key_terms,
+    is_keyword_list,
     key_terms,
     read_answer,
     said_by,
@@ -87,9 +88,6 @@ FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
 _DIGITS = re.compile(r"\D+")
-COMMAND_FLAG = re.compile(r"(?:^|\s)--?[A-Za-z]|\w\(|[\[\]{}=;]")
-"""An answer with a command-line flag (``git checkout -b x``) or code syntax (a call,
-brackets, ``=``) is a command or code, not a keyword list."""
 NEGATIONS = frozenset(
     """not no never cannot cant nothing none without neither nor isnt arent wasnt werent
     doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
@@ -157,7 +155,7 @@ def grade(
     precision = _precision(terms, view, [by for _, by in found])
     score = _f_measure(precision, recall)
     limit: Limit | None = "padding" if recall - score >= PADDING_NOTICED else None
-    if _keyword_list(view) and not COMMAND_FLAG.search(answer) and score > KEYWORD_LIST_CAP:
+    if is_keyword_list(view, answer) and score > KEYWORD_LIST_CAP:
         score, limit = KEYWORD_LIST_CAP, "keyword_list"
     if opposite_polarity(answer, model_answer):
         score, limit = min(score, SWAPPED_CAP), "opposite"
@@ -344,8 +342,3 @@ def _weight(term: KeyTerm, idf: Mapping[str, float] | None, fallback: float) -> 
     """Kind weight times deck rarity times general informativeness."""
     rarity = 1.0 if idf is None else idf.get(term.form, fallback)
     return KIND_WEIGHT[term.kind] * rarity * _general(term)
-
-
-def _keyword_list(view: AnswerView) -> bool:
-    """Four words or more with almost no function words between them."""
-    return view.token_count >= 4 and view.stop_count <= 0.12 * view.token_count
