@@ -563,3 +563,17 @@ def test_an_answer_written_as_html_reads_as_its_text() -> None:
             "- The app keeps it after `login()`.",
         )
     ]
+
+
+def test_a_heading_without_the_q_label_among_labelled_questions_is_part_of_an_answer() -> None:
+    text = (
+        "## Q. What is an EventEmitter?\n\nAn object that emits named events.\n\n"
+        "## Key Methods\n\n- on\n- emit\n\n## Q. What is a stream?\n\nData in chunks.\n"
+    )
+    assert pairs(text) == [
+        (
+            "What is an EventEmitter?",
+            "An object that emits named events.\n\n## Key Methods\n\n- on\n- emit",
+        ),
+        ("What is a stream?", "Data in chunks."),
+    ]

@@ -47,10 +47,11 @@ def best_layout(blocks: Sequence[Block], source: Source) -> LayoutResult:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.kind == "heading" and index in parts and collector.open:
+        divider = block.kind == "heading" and _divides(blocks, index, questions)
+        if block.kind == "heading" and index in parts and collector.open and not divider:
             collector.add(block)  # "### Example" under "### 7. What is …?": its answer's part
         elif block.kind == "heading":
-            _heading(block, index in questions, collector, _divides(blocks, index, questions))
+            _heading(block, index in questions, collector, divider)
         elif block.kind == "paragraph":
             _paragraph(block, collector)
         elif block.kind in _LISTS:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from flaskprep.parsing.labels import (
     answer_label,
     asks_outright,
+    is_marked,
     is_numbered,
     looks_like_question,
     numbered_task,
@@ -80,7 +81,7 @@ def question_headings(
             numbered
             and heading.block.level == level
             and family in asking
-            and is_numbered(heading.block.text)
+            and is_marked(heading.block.text)
         )
         if _in_answer(headings, position, level, found):
             text = heading.block.text
@@ -116,7 +117,7 @@ def answer_parts(blocks: Sequence[Block], questions: Collection[int]) -> set[int
         return set()
     level = levels.most_common(1)[0][0]
     at_level = [i for i in asked if blocks[i].level == level]
-    if 2 * sum(is_numbered(without_tags(blocks[i].text)) for i in at_level) <= len(at_level):
+    if 2 * sum(is_marked(without_tags(blocks[i].text)) for i in at_level) <= len(at_level):
         return set()
     parts: set[int] = set()
     open_question = False
@@ -127,7 +128,7 @@ def answer_parts(blocks: Sequence[Block], questions: Collection[int]) -> set[int
             open_question = block.level == level
         elif block.level < level:
             open_question = False
-        elif open_question and not is_numbered(without_tags(block.text)):
+        elif open_question and not is_marked(without_tags(block.text)):
             parts.add(index)
     return parts
 
@@ -173,7 +174,7 @@ def _question_level(headings: Sequence[_Heading]) -> int:
 
 def _mostly_numbered(headings: Sequence[_Heading], level: int) -> bool:
     asked = [h for h in headings if h.explicit and h.block.level == level]
-    return 2 * sum(is_numbered(h.block.text) for h in asked) > len(asked)
+    return 2 * sum(is_marked(h.block.text) for h in asked) > len(asked)
 
 
 def _in_answer(headings: list[_Heading], position: int, level: int, found: set[int]) -> bool:

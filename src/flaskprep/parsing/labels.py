@@ -272,6 +272,11 @@ def without_tags(text: str) -> str:
     return " ".join(_TAGS.sub("", text).split()) if "<" in text else text
 
 
+def is_marked(text: str) -> bool:
+    """Whether ``text`` opens with a question number or a ``Q.``/``Question:`` label."""
+    return is_numbered(text) or question_label(_undecorated_start(text.strip())) is not None
+
+
 def is_numbered(text: str) -> bool:
     """Whether ``text`` starts with a question number (``3.``, ``Q3:``, ``Question 3.``)."""
     return _QUESTION_NUMBER.match(_undecorated_start(text.strip())) is not None
