@@ -625,3 +625,8 @@ def test_a_word_first_on_a_bulleted_line_is_no_name() -> None:
         question="Can destructors be virtual?",
     )
     assert right.swapped is None and right.score > 0.6
+
+
+def test_the_model_answer_typed_back_scores_one_even_if_it_is_one_common_word() -> None:
+    assert grade("Minutes", "Minutes").score == 1.0
+    assert grade("", "").score == 0.0

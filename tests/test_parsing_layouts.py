@@ -559,7 +559,7 @@ def test_an_answer_written_as_html_reads_as_its_text() -> None:
     assert pairs(text) == [
         (
             "What must hold to exploit session fixation?",
-            "The two criteria are:\n- The attacker sets the victim's token.\n"
+            "The two criteria are:\n\n- The attacker sets the victim's token.\n\n"
             "- The app keeps it after `login()`.",
         )
     ]
@@ -577,3 +577,9 @@ def test_a_heading_without_the_q_label_among_labelled_questions_is_part_of_an_an
         ),
         ("What is a stream?", "Data in chunks."),
     ]
+
+
+def test_html_text_keeps_what_markdown_would_read_as_marks() -> None:
+    text = "## 1. Which payload tests for SSTI?\n\n<div><p>Try ${7*7} and &lt;b&gt;</p></div>\n"
+    ((_, answer),) = pairs(text)
+    assert answer == "Try ${7\\*7} and \\<b\\>"

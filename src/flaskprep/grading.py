@@ -129,6 +129,9 @@ def grade(
     Terms the ``question`` itself uses weigh less: repeating them is not an answer.
     """
     terms = [t for t in cached_key_terms(model_answer) if _general(t) >= COMMON]
+    if answer.strip() and normalise(answer) == normalise(model_answer):
+        pairs = tuple((t.text, t.text) for t in terms)
+        return Grade(1.0, tuple(t.text for t in terms), (), pairs)  # even "Minutes" alone
     if not terms:
         return Grade(0.0, (), ())
     fallback = max(idf.values(), default=1.0) if idf else 1.0
@@ -141,9 +144,6 @@ def grade(
         optional = optional_forms(model_answer, lambda form: False)
         unsaid = [(0.0, "")] * len(terms)
         return Grade(0.0, (), _missing(terms, weights, unsaid, optional | asked))
-    if normalise(answer) == normalise(model_answer):
-        pairs = tuple((t.text, t.text) for t in terms)
-        return Grade(1.0, tuple(t.text for t in terms), (), pairs)
     view = read_answer(answer)
     found = _credits(terms, view)
     said = sum(w * credit for w, (credit, _) in zip(weights, found, strict=True))

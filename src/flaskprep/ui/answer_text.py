@@ -10,6 +10,7 @@ links, HTML, escapes) still goes through rich.markdown.
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -83,18 +84,23 @@ def plain_option(text: str) -> str:
     text = "\n".join(_BLOCK_MARK.sub("", line) for line in text.splitlines())
     pieces, position = [], 0
     for match in _CODE_SPAN.finditer(text):
-        pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position : match.start()])))
+        pieces.append(_plain_prose(html, text[position : match.start()]))
         pieces.append(match.group())
         position = match.end()
-    pieces.append(html.unescape(_HTML_TAG.sub(" ", text[position:])))
-    return plain_title(" ".join(_TABLE_BAR.sub(" ", "".join(pieces)).split()))
+    pieces.append(_plain_prose(html, text[position:]))
+    return plain_title(" ".join("".join(pieces).split()))
 
 
-_CITATION = re.compile(r"\s*\[\[[^\[\]\n]*\]\([^()\s]*\)\]")
-"""A bracketed source link after a title: ``[[src](http://…)]``."""
+def _plain_prose(html: ModuleType, text: str) -> str:
+    """Prose of an option (no code): tags and table bars dropped, entities decoded."""
+    return str(html.unescape(_TABLE_BAR.sub(" ", _HTML_TAG.sub(" ", text))))
+
+
+_CITATION = re.compile(r"\s*\[\[[^\[\]\n]*\](?:\([^()\s]*\)\]|\]\([^()\s]*\))")
+"""A bracketed source link after a title: ``[[src](http://…)]`` or ``[[src]](http://…)``."""
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _EMPHASIS = re.compile(
-    r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.*?\W.*?)(?<=\S)__"
+    r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)((?:(?!__).)*?\W(?:(?!__).)*?)(?<=\S)__"
     r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)"
 )
