@@ -95,6 +95,7 @@ _TASK_VERBS = frozenset(
     """write implement reverse find design code program solve compute calculate count merge
     sort detect convert print given determine""".split()  # noqa: SIM905
 )
+_ANY_OPTION = re.compile(r"^ {0,3}[-*+] +\[[ xX]\] ", re.MULTILINE)
 _OPTION = re.compile(r"^ {0,3}[-*+] +\[([ xX])\] +")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _POINTER = re.compile(
@@ -153,6 +154,8 @@ def checkbox_answer(answer: str) -> tuple[str, tuple[str, ...]]:
     the others), and the unticked ones: the deck's own wrong options. An answer without
     both a ticked and an unticked option, or whose ticked option only points at others
     ("None of the above"), is left as it is, and so is fenced code."""
+    if "[" not in answer or not _ANY_OPTION.search(answer):  # most answers: one C scan
+        return answer, ()
     wrong: list[str] = []
     kept = checked_options(answer.split("\n"), wrong)
     return "\n".join(kept).strip(), tuple(wrong)
