@@ -289,11 +289,10 @@ def _near_any(word: str, view: AnswerView) -> str | None:
     limit = 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
     if limit == 0:
         return None
-    digits = _DIGITS.sub("", word)
     for candidate in sorted(view.by_initial.get(word[0], ())):
         if (
             abs(len(candidate) - len(word)) <= limit
-            and _DIGITS.sub("", candidate) == digits
+            and same_digits(word, candidate)
             and osa_distance(word, candidate, limit) <= limit
         ):
             return view.stems.get(candidate) or view.joined.get(candidate) or candidate
@@ -310,3 +309,8 @@ def is_keyword_list(view: AnswerView, answer: str) -> bool:
     code (``git checkout -b x``, ``reverse(s)``)."""
     listed = view.token_count >= 4 and view.stop_count <= 0.12 * view.token_count
     return listed and not COMMAND_FLAG.search(answer)
+
+
+def same_digits(a: str, b: str) -> bool:
+    """Whether two names carry the same digits: ``eu-west-2`` is not ``eu-west-1``."""
+    return _DIGITS.sub("", a) == _DIGITS.sub("", b)

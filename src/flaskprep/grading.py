@@ -27,7 +27,6 @@ weights and near meanings load on the first grade.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -44,6 +43,7 @@ from flaskprep.answer_terms import (
     key_terms,
     read_answer,
     said_by,
+    same_digits,
     term_matches,
     word_form,
 )
@@ -87,7 +87,6 @@ WORD_USES = 2
 FAMILY_MIN = 4
 """Least length of a stem that says a longer stem it opens (``soft`` for ``softlink``)."""
 FAMILY_SIMILARITY = NEAR_MIN
-_DIGITS = re.compile(r"\D+")
 NEGATIONS = frozenset(
     """not no never cannot cant nothing none without neither nor isnt arent wasnt werent
     doesnt dont didnt wont hasnt havent hadnt couldnt shouldnt wouldnt""".split()  # noqa: SIM905
@@ -286,9 +285,8 @@ def _near_words(term: KeyTerm, candidates: Iterable[str]) -> list[tuple[str, flo
     """The candidates near ``term`` in meaning or word family, with how near (never a
     name with other digits: ``python2`` is not ``python3``)."""
     found = []
-    digits = _DIGITS.sub("", term.form)
     for candidate in candidates:
-        if _DIGITS.sub("", candidate) != digits:
+        if not same_digits(term.form, candidate):
             continue
         alike = max(similarity(term.form, candidate), _family(term.form, candidate))
         if alike >= NEAR_MIN:

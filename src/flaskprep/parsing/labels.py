@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from flaskprep.words.tokens import undecorated
+
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 # ``A:``; ``Answer``/``Ans`` also take ``.`` or a dash (``Ans.``, ``Answer -``).
 _ANSWER_LABEL = re.compile(
@@ -76,8 +78,6 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
-_DECORATION = frozenset({"So", "Sk", "Cf", "Mn", "Me"})
-"""Emoji, stars and their joiners and variation selectors ("🔹", "✅", "⭐️")."""
 _SOURCE_LINE = re.compile(
     r"[^\w\[]*(?:source|sources|reference|references|credit|credits|via)[*_]*\s*:?[*_\s]*"
     r"(?:\[[^\]\n]*\]\([^)\s]*\)[\s,;*_]*)+",
@@ -230,7 +230,7 @@ def question_label(text: str) -> str | None:
 def strip_question_number(text: str) -> str:
     """``What is X?`` from ``1. What is X?``, ``Q1. What is X?``, ``Question: What is X?``,
     ``3. Q: What is X?`` or ``🔹 Q3: What is X?``."""
-    text = _undecorated_start(text)
+    text = undecorated(text, trailing=False)
     labelled = question_label(text)
     if labelled is not None:
         return labelled
@@ -240,20 +240,6 @@ def strip_question_number(text: str) -> str:
     rest = text[match.end() :].strip()
     labelled = question_label(rest)
     return labelled if labelled else rest
-
-
-def _undecorated_start(text: str) -> str:
-    """``text`` without the emoji before it ("🔹 Q3: …"): decoration, not the question."""
-    start = 0
-    while (
-        start < len(text)
-        and not text[start].isascii()
-        and unicodedata.category(text[start]) in _DECORATION
-    ):
-        start += 1
-        while start < len(text) and text[start] in " \t":
-            start += 1
-    return text[start:]
 
 
 def _without_trailing_marks(text: str) -> str:
@@ -277,12 +263,12 @@ def without_tags(text: str) -> str:
 
 def is_marked(text: str) -> bool:
     """Whether ``text`` opens with a question number or a ``Q.``/``Question:`` label."""
-    return is_numbered(text) or question_label(_undecorated_start(text.strip())) is not None
+    return is_numbered(text) or question_label(undecorated(text, trailing=False)) is not None
 
 
 def is_numbered(text: str) -> bool:
     """Whether ``text`` starts with a question number (``3.``, ``Q3:``, ``Question 3.``)."""
-    return _QUESTION_NUMBER.match(_undecorated_start(text.strip())) is not None
+    return _QUESTION_NUMBER.match(undecorated(text, trailing=False)) is not None
 
 
 def numbered_task(text: str) -> bool:

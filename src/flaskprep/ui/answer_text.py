@@ -10,12 +10,12 @@ links, HTML, escapes) still goes through rich.markdown.
 from __future__ import annotations
 
 import re
-from types import ModuleType
 
 from rich.console import RenderableType
 from rich.text import Text
 
 from flaskprep.ui.safe import clean
+from flaskprep.words.tokens import undecorated
 
 _BLOCK_OR_TRICKY = re.compile(
     r"(^|\n)\s*([-+*>#|]|\d+[.)]|```|~~~)|\n\s*\n|^ {4}|\n {4}|[\[\]<>\\_]|\*\*\*|~~"
@@ -79,21 +79,21 @@ def plain_option(text: str) -> str:
     """An answer as a one-line choice option: block marks (fences, ``#``, list markers)
     and inline HTML tags (outside code spans) dropped, entities such as ``&nbsp;``
     decoded, as ``show`` renders them; spaces collapsed."""
-    import html  # quiz options only: a search, which loads this module, never needs it
-
     text = "\n".join(_BLOCK_MARK.sub("", line) for line in text.splitlines())
     pieces, position = [], 0
     for match in _CODE_SPAN.finditer(text):
-        pieces.append(_plain_prose(html, text[position : match.start()]))
+        pieces.append(_plain_prose(text[position : match.start()]))
         pieces.append(match.group())
         position = match.end()
-    pieces.append(_plain_prose(html, text[position:]))
+    pieces.append(_plain_prose(text[position:]))
     return plain_title(" ".join("".join(pieces).split()))
 
 
-def _plain_prose(html: ModuleType, text: str) -> str:
+def _plain_prose(text: str) -> str:
     """Prose of an option (no code): tags and table bars dropped, entities decoded."""
-    return str(html.unescape(_TABLE_BAR.sub(" ", _HTML_TAG.sub(" ", text))))
+    import html  # quiz options only: a search, which loads this module, never needs it
+
+    return html.unescape(_TABLE_BAR.sub(" ", _HTML_TAG.sub(" ", text)))
 
 
 _CITATION = re.compile(r"\s*\[\[[^\[\]\n]*\](?:\([^()\s]*\)\]|\]\([^()\s]*\))")
@@ -108,8 +108,6 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SHIELD = 0xE000
 """Escaped characters are moved to the private use area while emphasis is read."""
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
-_MARKS = frozenset({"So", "Sk", "Zs", "Mn", "Cf"})
-"""Emoji and stars around a title ("🔹 Q4: …", "… ⭐⭐⭐"): decoration."""
 
 
 def plain_title(text: str) -> str:
@@ -123,7 +121,7 @@ def plain_title(text: str) -> str:
         pieces.append(match.group())
         position = match.end()
     pieces.append(_plain_inline(text[position:]))
-    return _undecorated("".join(pieces))
+    return undecorated("".join(pieces))
 
 
 def _plain_inline(text: str) -> str:
@@ -135,21 +133,6 @@ def _plain_inline(text: str) -> str:
 
         text = html.unescape(text)
     return "".join(chr(ord(c) - _SHIELD) if _SHIELD < ord(c) < _SHIELD + 128 else c for c in text)
-
-
-def _undecorated(text: str) -> str:
-    """``text`` without the emoji, stars and spaces around it."""
-    import unicodedata
-
-    def decoration(char: str) -> bool:  # "`" and "^" are symbols too, but code
-        return char.isspace() or (not char.isascii() and unicodedata.category(char) in _MARKS)
-
-    start, end = 0, len(text)
-    while start < end and decoration(text[start]):
-        start += 1
-    while end > start and decoration(text[end - 1]):
-        end -= 1
-    return text[start:end]
 
 
 def plain(text: str) -> str:

@@ -7,6 +7,7 @@
 - ``CAMEL_PART`` / ``camel_parts(word)``: ``SQLAlchemy`` -> ``sql``, ``alchemy``.
 - ``normalise(text)``: lowercase words separated by single spaces, for comparing
   whole texts (question ids, "is this the model answer itself").
+- ``undecorated(text)``: without the emoji and stars around it ("🔹 Q3: …", "… ⭐⭐").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 import unicodedata
 
 __all__ = [
-    "CAMEL_PART", "WORD_PATTERN", "camel_parts", "fold", "normalise", "tokenize",
+    "CAMEL_PART", "WORD_PATTERN", "camel_parts", "fold", "normalise", "tokenize", "undecorated",
 ]  # fmt: skip
 
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
@@ -57,3 +58,22 @@ def normalise(text: str) -> str:
     """Lowercase words of ``text`` separated by single spaces (case, punctuation ignored)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _NON_WORD.sub(" ", folded).strip()
+
+
+_DECORATION = frozenset({"So", "Sk", "Cf", "Mn", "Me", "Zs"})
+"""Emoji, stars, their joiners and variation selectors, and spaces ("🔹", "✅", "⭐️")."""
+
+
+def undecorated(text: str, *, trailing: bool = True) -> str:
+    """``text`` without the emoji, stars and spaces before it (and, with ``trailing``,
+    after it). ASCII stays: `` ` `` and ``^`` are symbols too, but code."""
+
+    def decoration(char: str) -> bool:
+        return char.isspace() or (not char.isascii() and unicodedata.category(char) in _DECORATION)
+
+    start, end = 0, len(text)
+    while start < end and decoration(text[start]):
+        start += 1
+    while trailing and end > start and decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
