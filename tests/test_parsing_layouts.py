@@ -494,10 +494,12 @@ def test_a_bullet_asking_for_a_difference_or_a_name_is_answered_by_its_bullets()
         "### Collections\n* Difference between ArrayList and LinkedList\n"
         "  * ArrayList is backed by an array\n  * LinkedList is doubly linked\n"
         "* Name the four access modifiers\n  * public, protected, package-private, private\n"
+        "* Predict the output\n  * 1 prints foo; 2 prints foobar\n"
     )
     assert [q for q, _ in pairs(text)] == [
         "Difference between ArrayList and LinkedList",
         "Name the four access modifiers",
+        "Predict the output",
     ]
 
 

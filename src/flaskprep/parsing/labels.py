@@ -75,6 +75,7 @@ _QUESTION_WORDS = frozenset(
         "give",
         "mention",
         "identify",
+        "predict",
     ]
 )
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
