@@ -585,3 +585,12 @@ def test_html_text_keeps_what_markdown_would_read_as_marks() -> None:
     text = "## 1. Which payload tests for SSTI?\n\n<div><p>Try ${7*7} and &lt;b&gt;</p></div>\n"
     ((_, answer),) = pairs(text)
     assert answer == "Try ${7\\*7} and \\<b\\>"
+
+
+def test_a_promotion_footer_is_no_part_of_the_last_answer() -> None:
+    text = (
+        "## 15. How do containers talk to each other?\n\nBy name on one network.\n<br>\n\n"
+        "#### Explore all 55 answers here 👉 [Devinterview.io - Docker](https://x.io/d)\n\n"
+        '<br>\n\n<a href="https://x.io/">\n<img src="https://x.io/a.png" alt="a">\n</a>\n</p>\n'
+    )
+    assert pairs(text) == [("How do containers talk to each other?", "By name on one network.")]

@@ -20,7 +20,7 @@ __all__ = [
     "read_deck_text",
 ]
 
-PARSER_VERSION = 19
+PARSER_VERSION = 20
 """Bumped whenever parsing output can change; the deck cache is keyed on it."""
 
 

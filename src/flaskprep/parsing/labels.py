@@ -84,10 +84,12 @@ _SOURCE_LINE = re.compile(
     r"(?:\[[^\]\n]*\]\([^)\s]*\)[\s,;*_]*)+",
     re.IGNORECASE,
 )
+_HTML_ONLY = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|^[^<]*\s[\w-]+=\"[^\"]*\"[^<]*/?>$")
 _LINK_LABEL = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
 _POINTING = frozenset(
     """see read more answer answers here at on the full click link source sources details
     check out find visit this in our explanation solution full article docs documentation
+    explore all more questions get
     page website blog post video tutorial guide""".split()  # noqa: SIM905
 )
 """Words of a line that only points elsewhere: "See 👉 [Answer](…)", "Read more here"."""
@@ -133,16 +135,30 @@ def clean_answer(text: str) -> str:
 
 
 def without_pointers(answer: str) -> str:
-    """The answer less a closing source line (``🔗 **Source:** [site](…)``); empty when
-    all it holds is a link to the answer elsewhere (``See 👉 **[Answer](…)**``)."""
+    """The answer less its closing source and promotion lines (``🔗 **Source:** [site](…)``,
+    "Explore all 55 answers here 👉 [site](…)" and the bare HTML after it); empty when all it
+    holds is a link to the answer elsewhere (``See 👉 **[Answer](…)**``)."""
     lines = answer.rstrip().split("\n")
-    while lines and _SOURCE_LINE.fullmatch(lines[-1].strip()):
+    while lines and _closing(lines[-1].strip()):
         lines.pop()
     kept = "\n".join(lines).strip()
     if "](" not in kept or "`" in kept:
         return kept
     said = _LINK_LABEL.sub(lambda m: "" if _only_pointing(m.group(1)) else m.group(1), kept)
     return "" if _only_pointing(said) else kept
+
+
+def _closing(line: str) -> bool:
+    """A line that ends an answer without adding to it: blank, HTML without text, a
+    source, or a link whose words only point at it ("Explore all answers here 👉 [x](…)")."""
+    if not line or _SOURCE_LINE.fullmatch(line) or not _HTML_ONLY.sub("", line).strip():
+        return True
+    outside = _LINK_LABEL.sub("", line)  # the words around its links
+    return (
+        "](" in line
+        and re.search(r"[a-z]", outside.casefold()) is not None
+        and (_only_pointing(outside))
+    )
 
 
 def _only_pointing(text: str) -> bool:
