@@ -10,6 +10,7 @@ links, HTML, escapes) still goes through rich.markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -80,13 +81,17 @@ def plain_option(text: str) -> str:
     and inline HTML tags (outside code spans) dropped, entities such as ``&nbsp;``
     decoded, as ``show`` renders them; spaces collapsed."""
     text = "\n".join(_BLOCK_MARK.sub("", line) for line in text.splitlines())
+    return plain_title(" ".join(_outside_code(text, _plain_prose).split()))
+
+
+def _outside_code(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to what lies between its code spans."""
     pieces, position = [], 0
     for match in _CODE_SPAN.finditer(text):
-        pieces.append(_plain_prose(text[position : match.start()]))
-        pieces.append(match.group())
+        pieces += [change(text[position : match.start()]), match.group()]
         position = match.end()
-    pieces.append(_plain_prose(text[position:]))
-    return plain_title(" ".join("".join(pieces).split()))
+    pieces.append(change(text[position:]))
+    return "".join(pieces)
 
 
 def _plain_prose(text: str) -> str:
@@ -115,13 +120,7 @@ def plain_title(text: str) -> str:
     bracketed source link (``[[src](…)]``) dropped, emphasis and backslash escapes
     undone. Code spans stay as they are, and so does a dunder name (``__init__``)."""
     text = _LINK.sub(lambda m: m.group(1), _CITATION.sub("", text))
-    pieces, position = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        pieces.append(_plain_inline(text[position : match.start()]))
-        pieces.append(match.group())
-        position = match.end()
-    pieces.append(_plain_inline(text[position:]))
-    return undecorated("".join(pieces))
+    return undecorated(_outside_code(text, _plain_inline))
 
 
 def _plain_inline(text: str) -> str:
