@@ -173,14 +173,13 @@ def checkbox_answer(answer: str) -> tuple[str, tuple[str, ...]]:
     ("None of the above"), is left as it is, and so is fenced code."""
     if "[" not in answer or not _ANY_OPTION.search(answer):  # most answers: one C scan
         return answer, ()
-    wrong: list[str] = []
-    kept = checked_options(answer.split("\n"), wrong)
-    return "\n".join(kept).strip(), tuple(wrong)
+    kept, wrong = _checked_options(answer.split("\n"))
+    return "\n".join(kept).strip(), wrong
 
 
-def checked_options(lines: list[str], wrong: list[str]) -> list[str]:
-    """``lines`` reduced to their ticked options (see ``checkbox_answer``); the unticked
-    ones are appended to ``wrong``."""
+def _checked_options(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """``lines`` reduced to their ticked options, and the unticked ones (see
+    ``checkbox_answer``)."""
     fenced = False
     options: dict[int, bool] = {}
     for number, line in enumerate(lines):
@@ -190,12 +189,12 @@ def checked_options(lines: list[str], wrong: list[str]) -> list[str]:
             options[number] = match.group(1) != " "
     ticked = [number for number, checked in options.items() if checked]
     if not ticked or len(ticked) == len(options):
-        return lines
+        return lines, ()
     pointers = [_POINTER.fullmatch(_OPTION.sub("", lines[n], count=1)) for n in ticked]
     all_right = any(pointers)  # a ticked "All of the above": every other option is right
     if all_right:
         if len(ticked) > 1 or not pointers[0] or pointers[0].group(1).casefold() != "all":
-            return lines
+            return lines, ()
         options = {number: number not in ticked for number in options}
         ticked = [number for number, checked in options.items() if checked]
     kept: list[str] = []
@@ -214,9 +213,7 @@ def checked_options(lines: list[str], wrong: list[str]) -> list[str]:
         else:
             dropping = False
             kept.append(line)
-    if not all_right:
-        wrong.extend(left_out)
-    return kept
+    return kept, () if all_right else tuple(left_out)
 
 
 def _is_back_to_top(line: str) -> bool:
